@@ -1,0 +1,105 @@
+package dev.tracemill.ingest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracemill.model.Call;
+import dev.tracemill.model.Json;
+import dev.tracemill.model.SourceRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+
+/**
+ * The shared loop of every JSON Lines reader: splits lines, enforces the size limit, parses each line
+ * as one JSON object and hands it to a {@link Mapper}. Every non-blank line ends in exactly one
+ * {@code accept} or {@code quarantine}; blank lines are not records.
+ */
+public final class JsonLines {
+  /** Turns one parsed line into a call, or throws {@link BadRecordException} naming what is wrong. */
+  @FunctionalInterface
+  public interface Mapper {
+    Call map(JsonNode record, SourceRef where);
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+  private JsonLines() {}
+
+  public static void read(InputFile file, ReadOptions options, RecordSink sink, Mapper mapper)
+      throws IOException {
+    try (InputStream in = file.open()) {
+      LineReader lines = new LineReader(in, options.maxRecordBytes());
+      LineReader.Line line;
+      while ((line = lines.next()) != null) {
+        SourceRef where = new SourceRef(file.name(), line.number());
+        if (line.tooLong()) {
+          sink.quarantine(where, "record is longer than the limit of " + options.maxRecordBytes()
+              + " bytes (raise --max-record-bytes to read it)");
+          continue;
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
+        } catch (JsonProcessingException e) {
+          sink.quarantine(where, parseFailure(e, line.endsWithoutNewline()));
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          sink.quarantine(where, "expected one JSON object per line, found "
+              + (node == null ? "nothing" : describe(node)));
+          continue;
+        }
+        Call call;
+        try {
+          call = mapper.map(node, where);
+        } catch (BadRecordException e) {
+          sink.quarantine(where, e.getMessage());
+          continue;
+        }
+        sink.accept(call);
+      }
+    }
+  }
+
+  /** A parse error in words, without any text of the record. */
+  static String parseFailure(JsonProcessingException e, boolean lastLineWithoutNewline) {
+    String message = e.getOriginalMessage();
+    if (lastLineWithoutNewline && e instanceof JsonEOFException) {
+      return "truncated last line: the file ends inside a JSON value (the writer was probably killed)";
+    }
+    String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+    if (message != null && message.contains("UTF-8")) {
+      return "invalid UTF-8" + column + ": the line is not valid UTF-8 text";
+    }
+    if (e instanceof JsonEOFException) {
+      return "invalid JSON" + column + ": the line ends inside a JSON value";
+    }
+    String detail = message == null ? "malformed" : QUOTED.matcher(message).replaceAll("'…'");
+    int cut = detail.indexOf('\n');
+    if (cut >= 0) {
+      detail = detail.substring(0, cut);
+    }
+    return (e instanceof JsonParseException ? "invalid JSON" : "unreadable JSON") + column + ": " + detail;
+  }
+
+  /** "an array", "a string", ... for error messages. */
+  public static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case BINARY, POJO, MISSING -> "an unsupported value";
+    };
+  }
+}

@@ -1,0 +1,241 @@
+package dev.tracemill.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tracemill.export.Exporters;
+import dev.tracemill.ingest.Formats;
+import dev.tracemill.ingest.ReadOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one run needs, validated. Build with {@link #builder()}; every setter's default is the
+ * documented CLI default. A {@code null} optional (min/max length, limit, input format, split ratio)
+ * means "not set".
+ */
+public record RunConfig(
+    List<String> inputs,
+    Path out,
+    String inputFormat,
+    List<String> formats,
+    boolean successOnly,
+    Integer minLength,
+    Integer maxLength,
+    Long limit,
+    boolean dedup,
+    DedupField dedupField,
+    boolean collapse,
+    boolean shuffle,
+    long seed,
+    List<Double> splitRatio,
+    boolean strict,
+    int maxRecordBytes) {
+
+  /** What exact deduplication compares. */
+  public enum DedupField {
+    /** Everything before the final answer: the same question is kept once (the seed extractor's rule). */
+    PROMPT,
+    /** The whole conversation, answer included. */
+    FULL
+  }
+
+  /** Split names in the order ratios are given. */
+  public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
+
+  public RunConfig {
+    inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
+    requireNonNull(out, "out is null");
+    formats = List.copyOf(requireNonNull(formats, "formats is null"));
+    requireNonNull(dedupField, "dedupField is null. Use DedupField.PROMPT or FULL.");
+    splitRatio = splitRatio == null ? null : List.copyOf(splitRatio);
+  }
+
+  /** The split names this run writes: {@code [train]} without a split ratio. */
+  public List<String> splitNames() {
+    return splitRatio == null ? List.of("train") : SPLIT_NAMES.subList(0, splitRatio.size());
+  }
+
+  public ReadOptions readOptions() {
+    return new ReadOptions(maxRecordBytes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A validating builder: each setter checks its value, {@link #build()} checks combinations. */
+  public static final class Builder {
+    private final List<String> inputs = new ArrayList<>();
+    private Path out;
+    private String inputFormat;
+    private List<String> formats = List.of("trl");
+    private boolean successOnly = true;
+    private Integer minLength;
+    private Integer maxLength;
+    private Long limit;
+    private boolean dedup = true;
+    private DedupField dedupField = DedupField.PROMPT;
+    private boolean collapse = true;
+    private boolean shuffle = true;
+    private long seed = 42;
+    private List<Double> splitRatio;
+    private boolean strict;
+    private int maxRecordBytes = ReadOptions.DEFAULT_MAX_RECORD_BYTES;
+
+    private Builder() {}
+
+    public Builder input(String path) {
+      requireNonNull(path, "input path is null");
+      inputs.add(path);
+      return this;
+    }
+
+    public Builder inputs(List<String> paths) {
+      paths.forEach(this::input);
+      return this;
+    }
+
+    public Builder out(Path dir) {
+      this.out = requireNonNull(dir, "out is null");
+      return this;
+    }
+
+    /** A reader name, or null for per-file auto-detection. */
+    public Builder inputFormat(String name) {
+      if (name != null && Formats.byName(name).isEmpty()) {
+        throw new IllegalArgumentException("unknown input format '" + name + "'. Known formats: "
+            + String.join(", ", Formats.names()) + " (or leave it unset to auto-detect)");
+      }
+      this.inputFormat = name;
+      return this;
+    }
+
+    public Builder formats(List<String> names) {
+      requireNonNull(names, "formats is null");
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("at least one export format is needed. Known formats: "
+            + String.join(", ", Exporters.names()));
+      }
+      List<String> unique = new ArrayList<>();
+      for (String name : names) {
+        String n = name.strip();
+        if (Exporters.byName(n).isEmpty()) {
+          throw new IllegalArgumentException("unknown export format '" + n + "'. Known formats: "
+              + String.join(", ", Exporters.names()));
+        }
+        if (!unique.contains(n)) {
+          unique.add(n);
+        }
+      }
+      this.formats = unique;
+      return this;
+    }
+
+    public Builder successOnly(boolean value) {
+      this.successOnly = value;
+      return this;
+    }
+
+    public Builder minLength(Integer chars) {
+      if (chars != null && chars < 0) {
+        throw new IllegalArgumentException("min-length must be >= 0, got " + chars);
+      }
+      this.minLength = chars;
+      return this;
+    }
+
+    public Builder maxLength(Integer chars) {
+      if (chars != null && chars < 1) {
+        throw new IllegalArgumentException("max-length must be >= 1, got " + chars);
+      }
+      this.maxLength = chars;
+      return this;
+    }
+
+    public Builder limit(Long units) {
+      if (units != null && units < 1) {
+        throw new IllegalArgumentException("limit must be >= 1, got " + units + " (leave it unset for no limit)");
+      }
+      this.limit = units;
+      return this;
+    }
+
+    public Builder dedup(boolean value) {
+      this.dedup = value;
+      return this;
+    }
+
+    public Builder dedupField(DedupField field) {
+      this.dedupField = requireNonNull(field, "dedupField is null. Use DedupField.PROMPT or FULL.");
+      return this;
+    }
+
+    public Builder collapse(boolean value) {
+      this.collapse = value;
+      return this;
+    }
+
+    public Builder shuffle(boolean value) {
+      this.shuffle = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** One to three ratios (train, val, test) that sum to 1; null for a single train file. */
+    public Builder splitRatio(List<Double> ratios) {
+      if (ratios != null) {
+        if (ratios.isEmpty() || ratios.size() > 3) {
+          throw new IllegalArgumentException("split-ratio takes 1 to 3 numbers (train,val,test), got "
+              + ratios.size());
+        }
+        double sum = 0;
+        for (Double r : ratios) {
+          if (r == null || r.isNaN() || r < 0 || r > 1) {
+            throw new IllegalArgumentException("split-ratio values must be between 0 and 1, got " + ratios);
+          }
+          sum += r;
+        }
+        if (Math.abs(sum - 1.0) > 1e-6) {
+          throw new IllegalArgumentException("split-ratio values must sum to 1, got " + ratios
+              + " (sum " + sum + ")");
+        }
+      }
+      this.splitRatio = ratios;
+      return this;
+    }
+
+    public Builder strict(boolean value) {
+      this.strict = value;
+      return this;
+    }
+
+    public Builder maxRecordBytes(int bytes) {
+      new ReadOptions(bytes);
+      this.maxRecordBytes = bytes;
+      return this;
+    }
+
+    public RunConfig build() {
+      if (inputs.isEmpty()) {
+        throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
+      }
+      if (out == null) {
+        throw new IllegalStateException("no output directory given. Pass --out DIR.");
+      }
+      if (minLength != null && maxLength != null && minLength > maxLength) {
+        throw new IllegalStateException("min-length " + minLength + " is greater than max-length "
+            + maxLength + ". Lower min-length or raise max-length.");
+      }
+      if (inputs.stream().filter("-"::equals).count() > 1) {
+        throw new IllegalStateException("stdin (-) was given more than once as an input");
+      }
+      return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
+          dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes);
+    }
+  }
+}
