@@ -10,6 +10,10 @@ import java.util.TreeMap;
  * One training unit: an ordered conversation of canonical events with the tools it could use.
  * {@code id} is stable for the same input path, line and choice; {@code session} groups units that
  * must land in the same split (null when the log has no session); {@code tags} are sorted.
+ *
+ * <p>Event order invariant (readers keep it, exporters rely on it): every assistant turn is exactly one
+ * {@link AssistantMsg} (its text may be empty) immediately followed by that turn's {@link ToolCall}s;
+ * the {@link ToolResult}s answering them come after, before the next user or assistant turn.
  */
 public record Unit(
     String id,
