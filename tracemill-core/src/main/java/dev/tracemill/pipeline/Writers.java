@@ -1,0 +1,105 @@
+package dev.tracemill.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracemill.export.ExportResult;
+import dev.tracemill.export.Exporter;
+import dev.tracemill.model.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The split files of every format, opened on their first row (an empty split writes no file, since
+ * trainers reject empty JSON files), with per-format row and skip counts for the report.
+ */
+final class Writers implements AutoCloseable {
+  private final Path root;
+  private final List<Exporter> exporters;
+  private final List<String> splits;
+  private final Map<String, BufferedWriter> open = new HashMap<>();
+  private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+  private final Map<String, Map<String, Long>> skipped = new LinkedHashMap<>();
+
+  Writers(Path root, List<Exporter> exporters, List<String> splits) {
+    this.root = root;
+    this.exporters = exporters;
+    this.splits = splits;
+    for (Exporter e : exporters) {
+      Map<String, Long> perSplit = new LinkedHashMap<>();
+      splits.forEach(s -> perSplit.put(s, 0L));
+      rows.put(e.name(), perSplit);
+      skipped.put(e.name(), new TreeMap<>());
+    }
+  }
+
+  void write(String format, String split, ExportResult result) {
+    if (!result.isRow()) {
+      skipped.get(format).merge(result.skipReason(), 1L, Long::sum);
+      return;
+    }
+    try {
+      BufferedWriter w = open.get(format + "/" + split);
+      if (w == null) {
+        Path file = root.resolve(format).resolve(split + ".jsonl");
+        Files.createDirectories(file.getParent());
+        w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        open.put(format + "/" + split, w);
+      }
+      w.write(Json.write(result.row()));
+      w.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    rows.get(format).merge(split, 1L, Long::sum);
+  }
+
+  /** Writes each format's extra files; returns the report's {@code exports} object. */
+  ObjectNode finish() throws IOException {
+    close();
+    ObjectNode exports = Json.object();
+    for (Exporter e : exporters) {
+      ObjectNode o = exports.putObject(e.name());
+      ObjectNode r = o.putObject("rows");
+      rows.get(e.name()).forEach(r::put);
+      ObjectNode s = o.putObject("skipped");
+      skipped.get(e.name()).forEach(s::put);
+      ArrayNode files = o.putArray("files");
+      Map<String, Exporter.SplitFile> written = new LinkedHashMap<>();
+      for (String split : splits) {
+        long n = rows.get(e.name()).get(split);
+        if (n > 0) {
+          written.put(split, new Exporter.SplitFile(split + ".jsonl", n));
+          files.add(split + ".jsonl");
+        }
+      }
+      if (written.isEmpty()) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> extra : new TreeMap<>(e.extraFiles(written)).entrySet()) {
+        Path file = root.resolve(e.name()).resolve(extra.getKey());
+        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(extra.getValue()) + "\n", StandardCharsets.UTF_8);
+        files.add(extra.getKey());
+      }
+    }
+    return exports;
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (BufferedWriter w : open.values()) {
+      w.close();
+    }
+    open.clear();
+  }
+}
