@@ -1,0 +1,230 @@
+package dev.tracemill.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.tracemill.model.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTest {
+  @TempDir Path dir;
+
+  static String chat(String... turns) {
+    ObjectNode row = Json.object();
+    var messages = row.putArray("messages");
+    for (int i = 0; i < turns.length; i++) {
+      messages.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", turns[i]);
+    }
+    return Json.write(row);
+  }
+
+  private Path write(String name, String... lines) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private RunConfig.Builder config(Path... inputs) {
+    RunConfig.Builder b = RunConfig.builder().out(dir.resolve("out"));
+    for (Path p : inputs) {
+      b.input(p.toString());
+    }
+    return b;
+  }
+
+  private static List<JsonNode> rows(Path file) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      rows.add(Json.MAPPER.readTree(line));
+    }
+    return rows;
+  }
+
+  @Test
+  void callsThatRepeatAnEarlierCallsConversationAreCollapsedIntoTheLongest() throws Exception {
+    Path in = write("chat.jsonl",
+        chat("hi", "hello"),
+        chat("hi", "hello", "how are you?", "fine"),
+        chat("hi", "hello", "how are you?", "fine", "bye", "goodbye"));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    JsonNode records = result.report().get("records");
+    assertThat(records.get("input").asLong()).isEqualTo(3);
+    assertThat(records.get("merged").asLong()).isEqualTo(2);
+    assertThat(records.get("emitted").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/units/thread").asLong()).isEqualTo(1);
+    List<JsonNode> rows = rows(dir.resolve("out/sft/trl/train.jsonl"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("messages")).hasSize(6);
+  }
+
+  @Test
+  void aCallIsNotMergedIntoALongerCallThatIsDropped() throws Exception {
+    // The second call has no answer (the application crashed): the first must survive.
+    Path in = write("chat.jsonl", chat("hi", "hello"), chat("hi", "hello", "and now?"));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    assertThat(result.report().at("/records/merged").asLong()).isZero();
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/filtered/empty_response").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void everyRecordIsAccountedForAndBadLinesAreQuarantinedWithFileAndLine() throws Exception {
+    Path in = write("mixed.jsonl",
+        chat("q1", "a1"),
+        "{not json",
+        chat("q1", "a1"),
+        "[1, 2]",
+        chat("q2"),
+        "",
+        chat("q3", "a3"));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    JsonNode r = result.report().get("records");
+    assertThat(r.get("input").asLong()).isEqualTo(6);
+    assertThat(r.get("emitted").asLong()).isEqualTo(2);
+    assertThat(r.get("quarantined").asLong()).isEqualTo(2);
+    assertThat(r.at("/filtered/duplicate").asLong()).isEqualTo(1);
+    assertThat(r.at("/filtered/empty_response").asLong()).isEqualTo(1);
+    List<JsonNode> quarantine = rows(dir.resolve("out/quarantine.jsonl"));
+    assertThat(quarantine).extracting(q -> q.get("line").asLong()).containsExactly(2L, 4L);
+    assertThat(quarantine).allSatisfy(q -> {
+      assertThat(q.get("file").asText()).isEqualTo(in.toString());
+      assertThat(q.get("reason").asText()).isNotBlank().doesNotContain("not json");
+    });
+  }
+
+  @Test
+  void theSameInputConfigAndSeedGiveByteIdenticalOutputs() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      lines.add(chat("question " + i, "answer " + i));
+    }
+    Path in = write("many.jsonl", lines.toArray(String[]::new));
+    RunConfig.Builder b = config(in).splitRatio(List.of(0.8, 0.1, 0.1)).formats(List.of("trl"));
+    Pipeline.run(b.build(), null);
+    TreeMap<String, byte[]> first = snapshot(dir.resolve("out"));
+    Pipeline.run(b.build(), null);
+    TreeMap<String, byte[]> second = snapshot(dir.resolve("out"));
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    first.forEach((k, v) -> assertThat(second.get(k)).as(k).isEqualTo(v));
+    assertThat(first).containsKeys("sft/trl/train.jsonl", "sft/trl/val.jsonl", "sft/trl/test.jsonl");
+    assertThat(rows(dir.resolve("out/sft/trl/val.jsonl"))).hasSize(6);
+  }
+
+  @Test
+  void anotherSeedGivesAnotherOrder() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add(chat("question " + i, "answer " + i));
+    }
+    Path in = write("many.jsonl", lines.toArray(String[]::new));
+    Pipeline.run(config(in).seed(1).build(), null);
+    String one = Files.readString(dir.resolve("out/sft/trl/train.jsonl"));
+    Pipeline.run(config(in).seed(2).build(), null);
+    String two = Files.readString(dir.resolve("out/sft/trl/train.jsonl"));
+    assertThat(two).isNotEqualTo(one);
+    assertThat(two.lines().sorted().toList()).isEqualTo(one.lines().sorted().toList());
+  }
+
+  @Test
+  void withoutShuffleTheInputOrderIsKept() throws Exception {
+    Path in = write("chat.jsonl", chat("b", "2"), chat("a", "1"), chat("c", "3"));
+    Pipeline.run(config(in).shuffle(false).build(), null);
+    assertThat(rows(dir.resolve("out/sft/trl/train.jsonl")))
+        .extracting(r -> r.at("/messages/0/content").asText()).containsExactly("b", "a", "c");
+  }
+
+  @Test
+  void theLimitCutsTheFinalOrderAndCountsTheRestAsOverLimit() throws Exception {
+    Path in = write("chat.jsonl", chat("a", "1"), chat("b", "2"), chat("c", "3"), chat("d", "4"));
+    RunResult result = Pipeline.run(config(in).limit(3L).build(), null);
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(3);
+    assertThat(result.report().at("/records/filtered/over_limit").asLong()).isEqualTo(1);
+    assertThat(rows(dir.resolve("out/sft/trl/train.jsonl"))).hasSize(3);
+  }
+
+  @Test
+  void responseLengthBoundsFilterWithTheirOwnReasons() throws Exception {
+    Path in = write("chat.jsonl", chat("a", "x"), chat("b", "just right"), chat("c", "far too long an answer"));
+    RunResult result = Pipeline.run(config(in).minLength(2).maxLength(12).build(), null);
+    assertThat(result.report().at("/records/filtered/response_too_short").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/filtered/response_too_long").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void strictModeStopsAtTheFirstBadRecordAndLeavesNoOutput() throws Exception {
+    Path in = write("bad.jsonl", chat("a", "1"), "{oops");
+    assertThatThrownBy(() -> Pipeline.run(config(in).strict(true).build(), null))
+        .isInstanceOf(RunFailedException.class)
+        .hasMessageContaining(in + ":2")
+        .hasMessageNotContaining("oops");
+    assertThat(dir.resolve("out/report.json")).doesNotExist();
+    assertThat(dir.resolve("out/.tracemill-tmp")).doesNotExist();
+  }
+
+  @Test
+  void aMissingInputFailsFastNamingIt() {
+    assertThatThrownBy(() -> Pipeline.run(config(dir.resolve("nope.jsonl")).build(), null))
+        .isInstanceOf(RunFailedException.class)
+        .hasMessageContaining("nope.jsonl")
+        .hasMessageContaining("no such file");
+  }
+
+  @Test
+  void compressedFilesDirectoriesAndStdinAreRead() throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("logs/day1"));
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(sub.resolve("a.jsonl.gz")))) {
+      out.write((chat("gz question", "gz answer") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(sub.resolve("b.jsonl.zst")))) {
+      out.write((chat("zst question", "zst answer") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(sub.resolve(".hidden.jsonl"), chat("hidden", "skip me") + "\n");
+    RunConfig cfg = RunConfig.builder().out(dir.resolve("out")).input(dir.resolve("logs").toString())
+        .input("-").build();
+    byte[] stdin = (chat("stdin question", "stdin answer") + "\n").getBytes(StandardCharsets.UTF_8);
+    RunResult result = Pipeline.run(cfg, null, new ByteArrayInputStream(stdin));
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(3);
+    assertThat(result.report().get("inputs")).extracting(i -> i.get("path").asText())
+        .containsExactly(sub.resolve("a.jsonl.gz").toString(), sub.resolve("b.jsonl.zst").toString(), "-");
+  }
+
+  @Test
+  void anEarlierRunsSplitFilesAreReplacedNotMixed() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add(chat("q" + i, "a" + i));
+    }
+    Path in = write("chat.jsonl", lines.toArray(String[]::new));
+    Pipeline.run(config(in).splitRatio(List.of(0.5, 0.5)).build(), null);
+    assertThat(dir.resolve("out/sft/trl/val.jsonl")).exists();
+    Pipeline.run(config(in).build(), null);
+    assertThat(dir.resolve("out/sft/trl/val.jsonl")).doesNotExist();
+    assertThat(rows(dir.resolve("out/sft/trl/train.jsonl"))).hasSize(20);
+  }
+
+  private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+}
