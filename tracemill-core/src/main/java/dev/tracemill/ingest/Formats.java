@@ -18,6 +18,10 @@ public final class Formats {
   public static final List<LogFormat> ALL = List.of(
       // Readers are registered here in a fixed order; detection picks the highest sniff score and
       // the first on ties.
+      new OpenAiFormat(),
+      new LoggerFormat(),
+      new ChatFormat(),
+      new LangSmithFormat()
   );
 
   private Formats() {}

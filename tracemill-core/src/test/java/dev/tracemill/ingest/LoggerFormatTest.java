@@ -1,0 +1,8 @@
+package dev.tracemill.ingest;
+
+class LoggerFormatTest extends ReaderGoldenTest {
+  @Override
+  LogFormat format() {
+    return new LoggerFormat();
+  }
+}

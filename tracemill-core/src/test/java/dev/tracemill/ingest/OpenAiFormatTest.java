@@ -1,0 +1,8 @@
+package dev.tracemill.ingest;
+
+class OpenAiFormatTest extends ReaderGoldenTest {
+  @Override
+  LogFormat format() {
+    return new OpenAiFormat();
+  }
+}
