@@ -3,9 +3,15 @@ package dev.tracemill.export;
 import java.util.List;
 import java.util.Optional;
 
-/** Every export target, in the order they are documented. */
+/** Every export target, in the order they are documented (docs/formats.md). */
 public final class Exporters {
   public static final List<Exporter> ALL = List.of(
+      new TrlExporter(),
+      new OpenAiExporter(),
+      new AlpacaExporter(),
+      new ShareGptExporter(),
+      new HfConversationsExporter(),
+      new VertexExporter()
   );
 
   private Exporters() {}
