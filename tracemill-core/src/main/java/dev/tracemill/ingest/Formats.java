@@ -18,6 +18,9 @@ public final class Formats {
   public static final List<LogFormat> ALL = List.of(
       // Readers are registered here in a fixed order; detection picks the highest sniff score and
       // the first on ties.
+      new AnthropicFormat(),
+      new LlmCallsFormat(),
+      new TranscriptFormat()
   );
 
   private Formats() {}
