@@ -21,7 +21,10 @@ public final class Formats {
       new OpenAiFormat(),
       new LoggerFormat(),
       new ChatFormat(),
-      new LangSmithFormat()
+      new LangSmithFormat(),
+      new AnthropicFormat(),
+      new LlmCallsFormat(),
+      new TranscriptFormat()
   );
 
   private Formats() {}

@@ -23,7 +23,8 @@ public final class JsonLines {
     Call map(JsonNode record, SourceRef where);
   }
 
-  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  /** The one place Jackson quotes record text: the unrecognised token itself. */
+  private static final Pattern QUOTED = Pattern.compile("(?<=[Tt]oken )'[^']*'");
 
   private JsonLines() {}
 
@@ -69,20 +70,28 @@ public final class JsonLines {
   /** A parse error in words, without any text of the record. */
   static String parseFailure(JsonProcessingException e, boolean lastLineWithoutNewline) {
     String message = e.getOriginalMessage();
-    if (lastLineWithoutNewline && e instanceof JsonEOFException) {
+    boolean endsInside = e instanceof JsonEOFException
+        || (message != null && message.contains("end-of-input"));
+    if (lastLineWithoutNewline && endsInside) {
       return "truncated last line: the file ends inside a JSON value (the writer was probably killed)";
     }
     String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
     if (message != null && message.contains("UTF-8")) {
       return "invalid UTF-8" + column + ": the line is not valid UTF-8 text";
     }
-    if (e instanceof JsonEOFException) {
+    if (endsInside) {
       return "invalid JSON" + column + ": the line ends inside a JSON value";
     }
     String detail = message == null ? "malformed" : QUOTED.matcher(message).replaceAll("'…'");
     int cut = detail.indexOf('\n');
     if (cut >= 0) {
       detail = detail.substring(0, cut);
+    }
+    for (String noise : new String[] {" [Source:", " (for "}) {
+      int at = detail.indexOf(noise);
+      if (at >= 0) {
+        detail = detail.substring(0, at);
+      }
     }
     return (e instanceof JsonParseException ? "invalid JSON" : "unreadable JSON") + column + ": " + detail;
   }
