@@ -24,11 +24,19 @@ public final class Responses {
     return i < 0 ? null : ((AssistantMsg) events.get(i)).text();
   }
 
-  /** True when the final assistant turn says something: non-blank text or at least one tool call. */
+  /**
+   * True when the unit ends with an answer: its last assistant turn comes after its last user message
+   * and says something (non-blank text or at least one tool call).
+   */
   public static boolean hasResponse(List<Event> events) {
     int i = finalAssistantIndex(events);
     if (i < 0) {
       return false;
+    }
+    for (int j = i + 1; j < events.size(); j++) {
+      if (events.get(j).kind() == Event.Kind.USER) {
+        return false;
+      }
     }
     if (!((AssistantMsg) events.get(i)).text().isBlank()) {
       return true;

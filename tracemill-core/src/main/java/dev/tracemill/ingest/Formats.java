@@ -52,6 +52,23 @@ public final class Formats {
     return Optional.ofNullable(best);
   }
 
+  /** True when the file holds nothing but whitespace: it has no records and needs no reader. */
+  public static boolean isBlank(InputFile file) throws IOException {
+    try (InputStream in = file.open()) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   static Sample sample(InputFile file) throws IOException {
     byte[] head;
     try (InputStream in = file.open()) {

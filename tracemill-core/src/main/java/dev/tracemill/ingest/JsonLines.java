@@ -25,6 +25,8 @@ public final class JsonLines {
 
   /** The one place Jackson quotes record text: the unrecognised token itself. */
   private static final Pattern QUOTED = Pattern.compile("(?<=[Tt]oken )'[^']*'");
+  private static final Pattern EXPECTED_VALUE =
+      Pattern.compile("was expecting \\(JSON String, Number, Array, Object or token [^)]*\\)");
 
   private JsonLines() {}
 
@@ -83,6 +85,7 @@ public final class JsonLines {
       return "invalid JSON" + column + ": the line ends inside a JSON value";
     }
     String detail = message == null ? "malformed" : QUOTED.matcher(message).replaceAll("'…'");
+    detail = EXPECTED_VALUE.matcher(detail).replaceAll("was expecting a JSON value");
     int cut = detail.indexOf('\n');
     if (cut >= 0) {
       detail = detail.substring(0, cut);

@@ -89,9 +89,8 @@ public final class Pipeline {
       throw new RunFailedException("cannot write to output directory '" + out + "': " + e.getMessage(), e);
     }
     try {
-      List<InputFile> files = Inputs.expand(config.inputs(), stdin, tmp);
-      Map<InputFile, LogFormat> formats = detectFormats(files);
-      ObjectNode report = process(files, formats, tmp);
+      Map<InputFile, LogFormat> formats = detectFormats(Inputs.expand(config.inputs(), stdin, tmp));
+      ObjectNode report = process(new ArrayList<>(formats.keySet()), formats, tmp);
       promote(tmp, out, report);
       return new RunResult(report, out.resolve("report.json"));
     } catch (Inputs.UnreadableInputException e) {
@@ -113,6 +112,10 @@ public final class Pipeline {
   private Map<InputFile, LogFormat> detectFormats(List<InputFile> files) throws IOException {
     Map<InputFile, LogFormat> formats = new LinkedHashMap<>();
     for (InputFile f : files) {
+      if (Formats.isBlank(f)) {
+        fileFormats.put(f.name(), "empty");
+        continue;
+      }
       LogFormat format = config.inputFormat() != null
           ? Formats.byName(config.inputFormat()).orElseThrow()
           : Formats.detect(f).orElse(null);

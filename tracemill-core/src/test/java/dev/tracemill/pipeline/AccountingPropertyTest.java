@@ -26,7 +26,7 @@ class AccountingPropertyTest {
       Path in = dir.resolve("in.jsonl");
       Files.writeString(in, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
       RunConfig.Builder b = RunConfig.builder().input(in.toString()).out(dir.resolve("out"))
-          .collapse(collapse).dedup(dedup).limit(limit).formats(List.of("trl"));
+          .inputFormat("chat").collapse(collapse).dedup(dedup).limit(limit).formats(List.of("trl"));
       JsonNode r = Pipeline.run(b.build(), null).report().get("records");
       long filtered = 0;
       for (JsonNode n : r.get("filtered")) {
