@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--in", arity = "1..*", paramLabel = "PATH",
-      description = "Input log file or folder (folders are read recursively); - reads stdin. Repeatable.")
+      description = "Input log file or folder of logs; - reads stdin. Repeatable, several paths per --in.")
   List<String> inputs;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
