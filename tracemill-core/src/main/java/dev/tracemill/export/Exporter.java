@@ -14,6 +14,11 @@ public interface Exporter {
   /** The name users pass to {@code --format}; also the folder under {@code DIR/sft/}. */
   String name();
 
+  /** One line for {@code tracemill formats}: the trainer or file shape this writes; empty when not described. */
+  default String description() {
+    return "";
+  }
+
   ExportResult export(Unit unit);
 
   /** The target's rules this row breaks, in words; empty when the row is valid. */

@@ -10,6 +10,11 @@ public interface LogFormat {
   /** The name users pass to {@code --input-format}. */
   String name();
 
+  /** One line for {@code tracemill formats}: the log shape this reads; empty when not described. */
+  default String description() {
+    return "";
+  }
+
   /**
    * How sure this format is that the sample is its own: 0 means "not mine"; higher wins. Must not
    * throw and must not read beyond the sample.
