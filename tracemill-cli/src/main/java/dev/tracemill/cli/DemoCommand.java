@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     RunConfig config;
     try {
       config = RunConfig.builder()
-          .input(logs.toString())
+          .input(shown(logs))
           .out(out != null ? out : context.home().resolve(DEFAULT_OUT))
           .formats(Exporters.names())
           .splitRatio(SPLIT)
@@ -62,5 +62,16 @@ final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     return RunExecutor.execute(context, config, quiet, spec.commandLine().getOut());
+  }
+
+  /**
+   * The example folder relative to the working directory when it lies below it, so that file names in
+   * quarantine entries and unit ids read {@code examples/logs/...} and do not depend on where the
+   * project was cloned.
+   */
+  private static String shown(Path logs) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path absolute = logs.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
   }
 }

@@ -58,10 +58,15 @@ final class Summary {
 
     JsonNode outputs = report.path("outputs");
     lines.add("Written under " + out);
+    String reportFile = relative(out, result.reportFile());
+    boolean reportListed = false;
     for (JsonNode o : outputs) {
       lines.add("  " + o.asText());
+      reportListed |= o.asText().equals(reportFile);
     }
-    lines.add("  " + relative(out, result.reportFile()));
+    if (!reportListed) {
+      lines.add("  " + reportFile);
+    }
     return format(lines);
   }
 
