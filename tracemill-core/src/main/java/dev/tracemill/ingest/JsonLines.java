@@ -30,7 +30,35 @@ public final class JsonLines {
 
   private JsonLines() {}
 
+  /**
+   * Hands each parsed line to {@code handler}, which must end it in {@code accept} or
+   * {@code quarantine} (a line may hold several records, as LangSmith run trees do). Over-long lines
+   * and lines that are not JSON are quarantined here; blank lines are skipped.
+   */
+  @FunctionalInterface
+  public interface LineHandler {
+    void handle(JsonNode value, SourceRef where);
+  }
+
   public static void read(InputFile file, ReadOptions options, RecordSink sink, Mapper mapper)
+      throws IOException {
+    forEachLine(file, options, sink, (node, where) -> {
+      if (!node.isObject()) {
+        sink.quarantine(where, "expected one JSON object per line, found " + describe(node));
+        return;
+      }
+      Call call;
+      try {
+        call = mapper.map(node, where);
+      } catch (BadRecordException e) {
+        sink.quarantine(where, e.getMessage());
+        return;
+      }
+      sink.accept(call);
+    });
+  }
+
+  public static void forEachLine(InputFile file, ReadOptions options, RecordSink sink, LineHandler handler)
       throws IOException {
     try (InputStream in = file.open()) {
       LineReader lines = new LineReader(in, options.maxRecordBytes());
@@ -52,19 +80,11 @@ public final class JsonLines {
           sink.quarantine(where, parseFailure(e, line.endsWithoutNewline()));
           continue;
         }
-        if (node == null || !node.isObject()) {
-          sink.quarantine(where, "expected one JSON object per line, found "
-              + (node == null ? "nothing" : describe(node)));
+        if (node == null) {
+          sink.quarantine(where, "expected one JSON object per line, found nothing");
           continue;
         }
-        Call call;
-        try {
-          call = mapper.map(node, where);
-        } catch (BadRecordException e) {
-          sink.quarantine(where, e.getMessage());
-          continue;
-        }
-        sink.accept(call);
+        handler.handle(node, where);
       }
     }
   }

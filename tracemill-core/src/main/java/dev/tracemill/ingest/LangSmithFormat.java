@@ -102,30 +102,8 @@ public final class LangSmithFormat implements LogFormat {
   }
 
   private static void readLines(InputFile file, ReadOptions options, RecordSink sink) throws IOException {
-    try (InputStream in = file.open()) {
-      LineReader lines = new LineReader(in, options.maxRecordBytes());
-      LineReader.Line line;
-      while ((line = lines.next()) != null) {
-        SourceRef where = new SourceRef(file.name(), line.number());
-        if (line.tooLong()) {
-          sink.quarantine(where, "record is longer than the limit of " + options.maxRecordBytes()
-              + " bytes (raise --max-record-bytes to read it)");
-          continue;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
-        } catch (JsonProcessingException e) {
-          sink.quarantine(where, JsonLines.parseFailure(e, line.endsWithoutNewline()));
-          continue;
-        }
-        long number = line.number();
-        new Walk(file.name(), n -> number, sink).root(node);
-      }
-    }
+    JsonLines.forEachLine(file, options, sink,
+        (node, where) -> new Walk(file.name(), n -> where.line(), sink).root(node));
   }
 
   private static void readDocument(InputFile file, ReadOptions options, RecordSink sink) throws IOException {
