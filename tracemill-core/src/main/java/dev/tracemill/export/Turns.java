@@ -22,8 +22,10 @@ import java.util.Set;
  * and {@link Feedback} never become turns. Turns after the last assistant turn are dropped: they carry
  * nothing a trainer can learn from.
  *
- * <p>An assistant turn is <em>trainable</em> unless the unit's outcome is FAILURE (then none is), or it
- * is a failed attempt: it calls tools and every one of those calls got an error result.
+ * <p>An assistant turn is <em>trainable</em> unless it is the final answer of a unit whose outcome is
+ * FAILURE (kept with {@code --no-success-only}: the answer the log marks as failed is never learned,
+ * the successful turns before it still are), or it is a failed attempt: it calls tools and every one
+ * of those calls got an error result.
  *
  * <p>While grouping, the first structural problem is remembered as a skip reason ({@link #check}): a
  * result for an unknown call id, a result that does not directly follow the assistant turn that made
@@ -76,7 +78,14 @@ final class Turns {
         errorByCall.merge(r.callId(), r.isError(), Boolean::logicalAnd);
       }
     }
-    boolean failed = unit.outcome() == Outcome.FAILURE;
+    int failedAnswer = -1;
+    if (unit.outcome() == Outcome.FAILURE) {
+      for (int i = events.size() - 1; i >= 0 && failedAnswer < 0; i--) {
+        if (events.get(i).kind() == Event.Kind.ASSISTANT) {
+          failedAnswer = i;
+        }
+      }
+    }
     List<Turn> out = new ArrayList<>();
     String problem = null;
     boolean toolActivity = false;
@@ -96,6 +105,7 @@ final class Turns {
         }
         case ASSISTANT -> {
           AssistantMsg m = (AssistantMsg) e;
+          boolean failedAnswerTurn = i == failedAnswer;
           List<ToolCall> calls = new ArrayList<>();
           while (i + 1 < events.size() && events.get(i + 1) instanceof ToolCall c) {
             calls.add(c);
@@ -111,7 +121,7 @@ final class Turns {
           }
           boolean failedAttempt = !calls.isEmpty()
               && calls.stream().allMatch(c -> errorByCall.getOrDefault(c.id(), false));
-          out.add(new Turn(Role.ASSISTANT, m.text(), m.reasoning(), calls, !failed && !failedAttempt,
+          out.add(new Turn(Role.ASSISTANT, m.text(), m.reasoning(), calls, !failedAnswerTurn && !failedAttempt,
               null, null, false));
         }
         case TOOL_CALL -> {

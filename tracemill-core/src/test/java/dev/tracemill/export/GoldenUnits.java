@@ -84,6 +84,8 @@ final class GoldenUnits {
         asst("De rien."))));
     c.put("failed_outcome", List.of(unit("fail1", UnitType.QA, Outcome.FAILURE, List.of(),
         user("Summarise this."), asst("I cannot."))));
+    c.put("failed_outcome_thread", List.of(unit("fail2", UnitType.THREAD, Outcome.FAILURE, List.of(),
+        user("What is 2 + 2?"), asst("4."), user("And 3 + 3?"), asst("Error: rate limited."))));
     c.put("unicode_emoji", List.of(unit("uni1", UnitType.QA, Outcome.SUCCESS, List.of(),
         sys("Réponds en français 🇫🇷."), user("Quelle est la capitale du Japon ? 🗾 \"東京\"?"),
         asst("Tokyo (東京) 🗼 — «capitale»."))));
