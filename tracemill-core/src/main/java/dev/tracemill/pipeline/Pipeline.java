@@ -57,12 +57,14 @@ public final class Pipeline {
   private final RunConfig config;
   private final PipelineListener listener;
   private final InputStream stdin;
+  private final List<Exporter> exporters;
   private final Ledger ledger = new Ledger();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
 
   private Pipeline(RunConfig config, PipelineListener listener, InputStream stdin) {
     this.config = config;
+    this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
     this.listener = listener;
     this.stdin = stdin;
   }
@@ -257,7 +259,9 @@ public final class Pipeline {
           continue;
         }
         try {
-          spill.write(sortKey(unit, spill.count()), record, unit);
+          long group = seededHash(groupOf(unit));
+          spill.write(config.shuffle() ? group : spill.count(), record, unit.type().ordinal(), group,
+              render(unit));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -301,14 +305,24 @@ public final class Pipeline {
     fileRecords.computeIfAbsent(file, k -> new long[1])[0]++;
   }
 
-  /** The shuffle key: a seeded hash of the unit's group, so a session's units stay together. */
-  private long sortKey(Unit unit, long seq) {
-    if (!config.shuffle()) {
-      return seq;
+  /**
+   * The unit in every requested format: a row as compact JSON once it passed its target's rules, or
+   * {@code !reason} when the target cannot express it. Rendering here, while the unit is in memory,
+   * spares the export phase from parsing units back.
+   */
+  private List<String> render(Unit unit) {
+    List<String> payloads = new ArrayList<>(exporters.size());
+    for (Exporter exporter : exporters) {
+      ExportResult result = exporter.export(unit);
+      if (result.isRow() && !exporter.validate(result.row()).isEmpty()) {
+        result = ExportResult.skip("invalid_row");
+      }
+      payloads.add(result.isRow() ? Json.write(result.row()) : "!" + result.skipReason());
     }
-    return seededHash(groupOf(unit));
+    return payloads;
   }
 
+  /** A seeded hash of a unit's group: the shuffle key, so a session's units stay together. */
   private long seededHash(String text) {
     long h = 0xCBF29CE484222325L ^ mix(config.seed());
     for (int i = 0; i < text.length(); i++) {
@@ -341,27 +355,22 @@ public final class Pipeline {
     for (String s : config.splitNames()) {
       splitCounts.put(s, 0L);
     }
-    List<Exporter> exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
     Writers writers = new Writers(tmp.resolve("sft"), exporters, config.splitNames());
+    UnitType[] types = UnitType.values();
     listener.phaseStarted("export", total);
     long[] written = {0};
     try (writers) {
-      spill.replay(entry -> {
+      spill.replay(exporters.size(), entry -> {
         if (written[0] >= total) {
           return;
         }
         written[0]++;
-        Unit unit = entry.unit();
-        String split = splitter.next(groupOf(unit));
+        String split = splitter.next(entry.group());
         emittedRecords.set(Math.toIntExact(entry.record()));
-        unitsByType.merge(unit.type().label(), 1L, Long::sum);
+        unitsByType.merge(types[entry.type()].label(), 1L, Long::sum);
         splitCounts.merge(split, 1L, Long::sum);
-        for (Exporter exporter : exporters) {
-          ExportResult result = exporter.export(unit);
-          if (result.isRow() && !exporter.validate(result.row()).isEmpty()) {
-            result = ExportResult.skip("invalid_row");
-          }
-          writers.write(exporter.name(), split, result);
+        for (int i = 0; i < exporters.size(); i++) {
+          writers.write(exporters.get(i).name(), split, entry.payloads()[i]);
         }
         listener.advanced(1);
       });

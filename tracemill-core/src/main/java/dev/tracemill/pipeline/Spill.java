@@ -1,13 +1,9 @@
 package dev.tracemill.pipeline;
 
-import dev.tracemill.model.Json;
-import dev.tracemill.model.ModelJson;
-import dev.tracemill.model.Unit;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +13,29 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Kept units on disk between curation and export, so memory does not grow with the corpus. With
- * shuffling, units go to {@value #BUCKETS} bucket files by the top bits of their sort key; each bucket
- * is then loaded alone, sorted, and replayed, which gives the global key order (an external bucket
- * sort). Without shuffling there is one bucket in arrival order.
+ * Kept units on disk between curation and export, already rendered in every requested format, so
+ * memory does not grow with the corpus and no unit is parsed twice. With shuffling, entries go to
+ * {@value #BUCKETS} bucket files by the top bits of their sort key; each bucket is then loaded alone,
+ * sorted, and replayed, which gives the global key order (an external bucket sort). Without shuffling
+ * there is one bucket in arrival order.
+ *
+ * <p>One line per unit: {@code key, seq, record, type, group, payload...}, tab-separated. Each payload
+ * field is one format's row as compact JSON (JSON text never holds a raw tab) or {@code !reason} when
+ * that format skipped the unit.
  */
 final class Spill implements AutoCloseable {
   static final int BUCKETS = 128;
 
-  /** One spilled unit: its sort key, arrival number, source record number and canonical JSON. */
-  record Entry(long key, long seq, long record, String json) {
-    Unit unit() {
-      try {
-        return ModelJson.unit(Json.MAPPER.readTree(json));
-      } catch (IOException e) {
-        throw new UncheckedIOException("spill file is corrupt", e);
-      }
-    }
-  }
+  /**
+   * One spilled unit: sort key, arrival number, source record number, unit type ordinal, group hash
+   * (units of one session share it), and one payload per format.
+   */
+  record Entry(long key, long seq, long record, int type, long group, String[] payloads) {}
 
   private final Path dir;
   private final boolean sorted;
   private final OutputStream[] outs;
+  private final StringBuilder line = new StringBuilder(4096);
   private long count;
 
   Spill(Path dir, boolean sorted) throws IOException {
@@ -52,20 +49,26 @@ final class Spill implements AutoCloseable {
     return count;
   }
 
-  void write(long key, long record, Unit unit) throws IOException {
+  void write(long key, long record, int type, long group, List<String> payloads) throws IOException {
     int bucket = sorted ? (int) (key >>> (64 - Integer.numberOfTrailingZeros(BUCKETS))) : 0;
     OutputStream out = outs[bucket];
     if (out == null) {
       out = new BufferedOutputStream(Files.newOutputStream(file(bucket)), 1 << 15);
       outs[bucket] = out;
     }
-    String line = key + "\t" + count + "\t" + record + "\t" + Json.write(ModelJson.unit(unit)) + "\n";
-    out.write(line.getBytes(StandardCharsets.UTF_8));
+    line.setLength(0);
+    line.append(key).append('\t').append(count).append('\t').append(record).append('\t').append(type)
+        .append('\t').append(group);
+    for (String p : payloads) {
+      line.append('\t').append(p);
+    }
+    line.append('\n');
+    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
     count++;
   }
 
   /** Closes the writers and replays every entry in key order (arrival order when not sorted). */
-  void replay(Consumer<Entry> consumer) throws IOException {
+  void replay(int formats, Consumer<Entry> consumer) throws IOException {
     close();
     for (int b = 0; b < outs.length; b++) {
       Path f = file(b);
@@ -74,13 +77,9 @@ final class Spill implements AutoCloseable {
       }
       List<Entry> entries = sorted ? new ArrayList<>() : null;
       try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          int t1 = line.indexOf('\t');
-          int t2 = line.indexOf('\t', t1 + 1);
-          int t3 = line.indexOf('\t', t2 + 1);
-          Entry e = new Entry(Long.parseLong(line, 0, t1, 10), Long.parseLong(line, t1 + 1, t2, 10),
-              Long.parseLong(line, t2 + 1, t3, 10), line.substring(t3 + 1));
+        String text;
+        while ((text = r.readLine()) != null) {
+          Entry e = parse(text, formats);
           if (sorted) {
             entries.add(e);
           } else {
@@ -93,6 +92,27 @@ final class Spill implements AutoCloseable {
         entries.forEach(consumer);
       }
     }
+  }
+
+  private static Entry parse(String text, int formats) {
+    int[] tabs = new int[5 + formats];
+    int from = 0;
+    for (int i = 0; i < tabs.length - 1; i++) {
+      tabs[i] = text.indexOf('\t', from);
+      from = tabs[i] + 1;
+    }
+    tabs[tabs.length - 1] = text.length();
+    String[] payloads = new String[formats];
+    for (int i = 0; i < formats; i++) {
+      payloads[i] = text.substring(tabs[4 + i] + 1, tabs[5 + i]);
+    }
+    return new Entry(
+        Long.parseLong(text, 0, tabs[0], 10),
+        Long.parseLong(text, tabs[0] + 1, tabs[1], 10),
+        Long.parseLong(text, tabs[1] + 1, tabs[2], 10),
+        Integer.parseInt(text, tabs[2] + 1, tabs[3], 10),
+        Long.parseLong(text, tabs[3] + 1, tabs[4], 10),
+        payloads);
   }
 
   private Path file(int bucket) {

@@ -1,7 +1,6 @@
 package dev.tracemill.pipeline;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Assigns units, in their final order, to splits with exact proportions: the boundaries are
@@ -13,7 +12,7 @@ final class Splitter {
   private final long[] boundaries;
   private long position;
   private int currentGroupSplit = -1;
-  private String currentGroup;
+  private long currentGroup;
 
   Splitter(List<String> names, List<Double> ratios, long total) {
     this.names = List.copyOf(names);
@@ -29,10 +28,10 @@ final class Splitter {
     }
   }
 
-  /** The split of the next unit; {@code group} is its session key (units of one group stay together). */
-  String next(String group) {
+  /** The split of the next unit; {@code group} hashes its session (units of one group stay together). */
+  String next(long group) {
     int split;
-    if (currentGroupSplit >= 0 && Objects.equals(group, currentGroup)) {
+    if (currentGroupSplit >= 0 && group == currentGroup) {
       split = currentGroupSplit;
     } else {
       split = 0;

@@ -3,7 +3,6 @@ package dev.tracemill.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracemill.export.ExportResult;
 import dev.tracemill.export.Exporter;
 import dev.tracemill.model.Json;
 import java.io.BufferedWriter;
@@ -42,9 +41,10 @@ final class Writers implements AutoCloseable {
     }
   }
 
-  void write(String format, String split, ExportResult result) {
-    if (!result.isRow()) {
-      skipped.get(format).merge(result.skipReason(), 1L, Long::sum);
+  /** Writes one payload: a row as compact JSON, or {@code !reason} for a unit the format skipped. */
+  void write(String format, String split, String payload) {
+    if (payload.startsWith("!")) {
+      skipped.get(format).merge(payload.substring(1), 1L, Long::sum);
       return;
     }
     try {
@@ -55,7 +55,7 @@ final class Writers implements AutoCloseable {
         w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         open.put(format + "/" + split, w);
       }
-      w.write(Json.write(result.row()));
+      w.write(payload);
       w.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
