@@ -31,6 +31,11 @@ final class AlpacaExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "LLaMA-Factory alpaca rows: {instruction, input, output, system, history}; no tools";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     if (t.hasToolActivity()) {

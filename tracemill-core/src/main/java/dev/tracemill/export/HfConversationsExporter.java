@@ -30,6 +30,11 @@ final class HfConversationsExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "Plain {conversations: [{role, content}]} rows, strict user/assistant; no tools";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     if (t.hasToolActivity()) {

@@ -34,6 +34,11 @@ final class OpenAiExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "OpenAI chat fine-tuning rows: {messages, tools}, weight 0 on untrainable turns";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     String reason = t.check();

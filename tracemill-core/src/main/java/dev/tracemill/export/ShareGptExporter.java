@@ -44,6 +44,11 @@ final class ShareGptExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "LLaMA-Factory ShareGPT rows: {conversations[from, value], system, tools}";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     String reason = t.check();

@@ -37,6 +37,11 @@ final class TrlExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "TRL conversational rows: {messages, tools}, tool-call arguments as JSON objects";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     String reason = t.check();

@@ -54,6 +54,11 @@ final class VertexExporter implements Exporter {
   }
 
   @Override
+  public String description() {
+    return "Vertex AI Gemini tuning rows: {systemInstruction, contents[role, parts], tools}";
+  }
+
+  @Override
   public ExportResult export(Unit unit) {
     Turns t = Turns.of(unit);
     String reason = t.check();

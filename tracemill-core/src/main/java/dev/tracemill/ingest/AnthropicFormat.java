@@ -52,6 +52,11 @@ public final class AnthropicFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "Anthropic Messages API call logs: {request, response} per line (JSONL)";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     JsonNode first = sample.firstLine() != null ? sample.firstLine() : firstObjectLine(sample.head());
     if (first == null) {

@@ -23,6 +23,11 @@ public final class ChatFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "Chat conversations (OpenAI fine-tuning shape): {messages, tools} per line (JSONL)";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     JsonNode line = sample.firstLine();
     if (line == null || !line.path("messages").isArray() || line.has("call_type") || line.has("request")) {

@@ -59,6 +59,11 @@ public final class LangSmithFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "LangSmith runs: {post, patch} batch, run, array of runs or JSONL; llm runs are calls";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     if (!sample.looksLikeJson()) {
       return 0;

@@ -44,6 +44,11 @@ public final class LlmCallsFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "Extractor call logs {success, prompt, response.answer}: JSONL, array or {llm_calls}";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     if (sample.firstLine() != null && looksLikeCall(sample.firstLine())) {
       return 90;

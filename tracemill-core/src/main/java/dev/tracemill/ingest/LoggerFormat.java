@@ -32,6 +32,11 @@ public final class LoggerFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "TrainingDataLogger rows: {messages, call_type, metadata, timestamp} per line (JSONL)";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     JsonNode line = sample.firstLine();
     return line != null && line.path("messages").isArray() && line.has("call_type") ? 95 : 0;

@@ -43,6 +43,11 @@ public final class OpenAiFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "OpenAI Chat Completions call logs: {request, response} per line (JSONL)";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     JsonNode line = sample.firstLine();
     if (line == null || !line.path("request").isObject() || !line.path("request").path("messages").isArray()) {

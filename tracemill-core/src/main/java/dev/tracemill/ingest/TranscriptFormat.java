@@ -52,6 +52,11 @@ public final class TranscriptFormat implements LogFormat {
   }
 
   @Override
+  public String description() {
+    return "Plain-text transcripts: User:/Assistant: turns; conversations split by --- lines";
+  }
+
+  @Override
   public int sniff(Sample sample) {
     if (sample.looksLikeJson()) {
       return 0;
