@@ -52,13 +52,23 @@ public final class ExactDedup {
 
   /** True the first time a unit's content is seen; false for a duplicate. */
   public boolean firstSeen(Unit unit) {
+    return firstSeen(hash(unit));
+  }
+
+  /** As {@link #firstSeen(Unit)}, for a {@link #hash} computed earlier. */
+  public boolean firstSeen(long hash) {
+    return seen.add(hash);
+  }
+
+  /** The first 64 bits of the SHA-256 of the unit's canonical content. */
+  public long hash(Unit unit) {
     sha256.reset();
     try (OutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
       write(unit, field, digest);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return seen.add(ByteBuffer.wrap(sha256.digest()).getLong());
+    return ByteBuffer.wrap(sha256.digest()).getLong();
   }
 
   /** The canonical JSON text that is hashed, for tests and debugging. */

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +38,13 @@ import java.util.TreeMap;
  * Wires the stages of one run, in the order data moves:
  *
  * <ol>
- *   <li><b>scan</b> (when collapsing): read every input once and index the assistant-turn prefixes of
- *       every viable conversation ({@link CollapseIndex});
- *   <li><b>read</b>: read again; each record is segmented into units, which are merged (a longer call
- *       holds them), filtered, deduplicated, or spilled to disk;
- *   <li><b>export</b>: replay the spill in shuffled (or arrival) order, apply the limit, assign splits,
- *       write every format's rows, then the report and the quarantine file.
+ *   <li><b>read</b>: every input is read once; each record is segmented into units; units that pass
+ *       the filters are indexed for the prefix collapse ({@link CollapseIndex}), rendered in every
+ *       requested format and spilled to disk;
+ *   <li><b>decide</b>: the spill is replayed in its final (shuffled or arrival) order; a unit that a
+ *       longer call extends is merged, one whose content was already kept is a duplicate;
+ *   <li><b>export</b>: the survivors are cut at the limit, assigned to splits and their rows written;
+ *       then the report and the quarantine file.
  * </ol>
  *
  * Outputs are written under a temporary folder inside {@code out} and moved into place only when the
@@ -53,6 +53,11 @@ import java.util.TreeMap;
 public final class Pipeline {
   static final String TMP = ".tracemill-tmp";
   static final String VERSION = "0.1.0";
+  /** How many sessions keep their last unit in memory for the early collapse (see Reader#hold). */
+  static final int HELD_SESSIONS = 1024;
+
+  /** A kept unit not yet spilled: a later call of its session may still extend it. */
+  private record Held(Unit unit, long record, long conversation) {}
 
   private final RunConfig config;
   private final PipelineListener listener;
@@ -130,74 +135,27 @@ public final class Pipeline {
   private ObjectNode process(List<InputFile> files, Map<InputFile, LogFormat> formats, Path tmp)
       throws IOException {
     List<UnitFilter> filters = Filters.chain(config.successOnly(), config.minLength(), config.maxLength());
-    CollapseIndex index = null;
-    long scanned = -1;
-    if (config.collapse()) {
-      index = new CollapseIndex();
-      scanned = scan(files, formats, filters, index);
-    }
+    CollapseIndex index = config.collapse() ? new CollapseIndex() : null;
     ExactDedup dedup = config.dedup() ? new ExactDedup(config.dedupField() == RunConfig.DedupField.FULL
         ? ExactDedup.Field.FULL : ExactDedup.Field.PROMPT) : null;
-
     Path quarantineFile = tmp.resolve("quarantine.jsonl");
-    BitSet emittedRecords = new BitSet();
-    long pending;
     try (Spill spill = new Spill(tmp.resolve("spill"), config.shuffle());
          BufferedWriter quarantine = Files.newBufferedWriter(quarantineFile, StandardCharsets.UTF_8)) {
       Reader reader = new Reader(filters, index, dedup, spill, quarantine);
-      listener.phaseStarted("read", scanned);
+      listener.phaseStarted("read", -1);
       for (InputFile f : files) {
-        reader.file = f.name();
         readFile(f, formats.get(f), reader);
       }
+      reader.flush();
       listener.phaseFinished("read");
-      pending = reader.pendingRecords;
       spill.close();
-      ObjectNode exports = export(spill, tmp, emittedRecords);
-      ledger.emitted(emittedRecords.cardinality());
-      ledger.filtered(Filters.OVER_LIMIT, pending - emittedRecords.cardinality());
+      RecordStates states = reader.states;
+      long survivors = decide(spill, index, dedup, states);
+      ObjectNode exports = export(spill, tmp, survivors, states);
+      states.settle(ledger);
       ledger.check();
       return report(exports);
     }
-  }
-
-  /** Pass 1: index the prefixes of every conversation that would survive the filters. */
-  private long scan(List<InputFile> files, Map<InputFile, LogFormat> formats, List<UnitFilter> filters,
-      CollapseIndex index) throws IOException {
-    listener.phaseStarted("scan", -1);
-    long[] records = {0};
-    RecordSink sink = new RecordSink() {
-      @Override
-      public void accept(Call call) {
-        records[0]++;
-        listener.advanced(1);
-        for (Unit unit : Segmenter.units(call)) {
-          if (Filters.firstRejection(filters, unit) == null) {
-            index.add(unit.events(), unit.session());
-          }
-        }
-      }
-
-      @Override
-      public void quarantine(SourceRef where, String reason) {
-        records[0]++;
-        listener.advanced(1);
-      }
-    };
-    for (InputFile f : files) {
-      LogFormat format = formats.get(f);
-      if (format == null) {
-        records[0]++;
-        continue;
-      }
-      try {
-        format.read(f, config.readOptions(), sink);
-      } catch (IOException e) {
-        records[0]++;
-      }
-    }
-    listener.phaseFinished("scan");
-    return records[0];
   }
 
   private void readFile(InputFile f, LogFormat format, Reader reader) throws IOException {
@@ -214,17 +172,32 @@ public final class Pipeline {
     }
   }
 
-  /** Pass 2's sink: decides the fate of every record. */
+  /**
+   * The read phase's sink. A record that cannot be read is quarantined; a record none of whose units
+   * passes the filters is filtered with the first reason; the units that pass are indexed for the
+   * prefix collapse, rendered in every format and spilled, and their record's fate is decided once all
+   * input is read.
+   */
   private final class Reader implements RecordSink {
     private final List<UnitFilter> filters;
     private final CollapseIndex index;
     private final ExactDedup dedup;
     private final Spill spill;
     private final BufferedWriter quarantine;
-    String file;
+    final RecordStates states = new RecordStates();
+    /** The last kept unit of each recent session, in access order; the eldest is settled when full. */
+    private final Map<String, Held> held = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
+        if (size() > HELD_SESSIONS) {
+          settle(eldest.getValue());
+          return true;
+        }
+        return false;
+      }
+    };
     long lastLine;
     long records;
-    long pendingRecords;
 
     Reader(List<UnitFilter> filters, CollapseIndex index, ExactDedup dedup, Spill spill,
         BufferedWriter quarantine) {
@@ -242,37 +215,66 @@ public final class Pipeline {
       ledger.recordRead();
       countFileRecord(call.source().file());
       listener.advanced(1);
-      boolean spilled = false;
-      boolean merged = false;
+      boolean kept = false;
       String reason = null;
       for (Unit unit : Segmenter.units(call)) {
-        if (index != null && index.isExtendedElsewhere(unit.events(), unit.session())) {
-          merged = true;
-          continue;
-        }
         String rejected = Filters.firstRejection(filters, unit);
-        if (rejected == null && dedup != null && !dedup.firstSeen(unit)) {
-          rejected = Filters.DUPLICATE;
-        }
         if (rejected != null) {
           reason = reason == null ? rejected : reason;
           continue;
         }
-        try {
-          long group = seededHash(groupOf(unit));
-          spill.write(config.shuffle() ? group : spill.count(), record, unit.type().ordinal(), group,
-              render(unit));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        if (!kept) {
+          states.pending(record);
+          kept = true;
         }
-        spilled = true;
+        if (index == null) {
+          spill(unit, record, 0);
+        } else {
+          hold(unit, record, index.add(unit.events(), unit.session()));
+        }
       }
-      if (spilled) {
-        pendingRecords++;
-      } else if (merged) {
-        ledger.merged();
-      } else {
+      if (!kept) {
         ledger.filtered(reason);
+      }
+    }
+
+    /**
+     * Chat applications log a conversation's calls one after another, so the unit a new call extends
+     * is usually the last one held for its session: it is settled here as merged without being
+     * rendered or spilled. Whatever is not settled early is spilled and decided after the read, so
+     * the result is the same as deciding everything at the end.
+     */
+    private void hold(Unit unit, long record, long conversation) {
+      String session = unit.session() == null ? "" : unit.session();
+      Held previous = held.remove(session);
+      if (previous != null) {
+        settle(previous);
+      }
+      held.put(session, new Held(unit, record, conversation));
+    }
+
+    private void settle(Held h) {
+      if (index.isExtendedElsewhere(h.conversation())) {
+        states.raise(h.record(), RecordStates.MERGED);
+      } else {
+        spill(h.unit(), h.record(), h.conversation());
+      }
+    }
+
+    /** Settles every unit still held; called once all input is read. */
+    void flush() {
+      List<Held> rest = new ArrayList<>(held.values());
+      held.clear();
+      rest.forEach(this::settle);
+    }
+
+    private void spill(Unit unit, long record, long conversation) {
+      long group = seededHash(groupOf(unit));
+      try {
+        spill.write(config.shuffle() ? group : spill.count(), record, unit.type().ordinal(), group,
+            conversation, dedup == null ? 0 : dedup.hash(unit), render(unit));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 
@@ -299,6 +301,27 @@ public final class Pipeline {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * Walks the spilled units in their final order and decides, now that every conversation is indexed,
+   * which are merged into a longer call and which repeat content already kept (the first in the final
+   * order wins). Returns how many survive; {@code states} marks them by arrival number.
+   */
+  private long decide(Spill spill, CollapseIndex index, ExactDedup dedup, RecordStates states)
+      throws IOException {
+    long[] count = {0};
+    spill.replay(0, entry -> {
+      if (index != null && index.isExtendedElsewhere(entry.conversation())) {
+        states.raise(entry.record(), RecordStates.MERGED);
+      } else if (dedup != null && !dedup.firstSeen(entry.content())) {
+        states.raise(entry.record(), RecordStates.DUPLICATE);
+      } else {
+        states.survivor(entry.seq());
+        count[0]++;
+      }
+    });
+    return count[0];
   }
 
   private void countFileRecord(String file) {
@@ -345,9 +368,9 @@ public final class Pipeline {
   private final Map<String, Long> unitsByType = new TreeMap<>();
   private final Map<String, Long> splitCounts = new LinkedHashMap<>();
 
-  /** Phase 3: order, limit, split and write every format. Returns the report's exports object. */
-  private ObjectNode export(Spill spill, Path tmp, BitSet emittedRecords) throws IOException {
-    long total = config.limit() == null ? spill.count() : Math.min(spill.count(), config.limit());
+  /** The export phase: cut the survivors at the limit, split them, and route their rows to files. */
+  private ObjectNode export(Spill spill, Path tmp, long survivors, RecordStates states) throws IOException {
+    long total = config.limit() == null ? survivors : Math.min(survivors, config.limit());
     Splitter splitter = new Splitter(config.splitNames(), config.splitRatio(), total);
     for (UnitType t : UnitType.values()) {
       unitsByType.put(t.label(), 0L);
@@ -361,12 +384,16 @@ public final class Pipeline {
     long[] written = {0};
     try (writers) {
       spill.replay(exporters.size(), entry -> {
+        if (!states.isSurvivor(entry.seq())) {
+          return;
+        }
         if (written[0] >= total) {
+          states.raise(entry.record(), RecordStates.OVER_LIMIT);
           return;
         }
         written[0]++;
         String split = splitter.next(entry.group());
-        emittedRecords.set(Math.toIntExact(entry.record()));
+        states.raise(entry.record(), RecordStates.EMITTED);
         unitsByType.merge(types[entry.type()].label(), 1L, Long::sum);
         splitCounts.merge(split, 1L, Long::sum);
         for (int i = 0; i < exporters.size(); i++) {

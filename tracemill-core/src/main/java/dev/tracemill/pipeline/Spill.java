@@ -13,28 +13,35 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Kept units on disk between curation and export, already rendered in every requested format, so
+ * Kept units on disk between reading and export, already rendered in every requested format, so
  * memory does not grow with the corpus and no unit is parsed twice. With shuffling, entries go to
- * {@value #BUCKETS} bucket files by the top bits of their sort key; each bucket is then loaded alone,
- * sorted, and replayed, which gives the global key order (an external bucket sort). Without shuffling
- * there is one bucket in arrival order.
+ * {@value #BUCKETS} buckets by the top bits of their sort key; each bucket is then loaded alone, sorted,
+ * and replayed, which gives the global key order (an external bucket sort). Without shuffling there is
+ * one bucket in arrival order.
  *
- * <p>One line per unit: {@code key, seq, record, type, group, payload...}, tab-separated. Each payload
- * field is one format's row as compact JSON (JSON text never holds a raw tab) or {@code !reason} when
- * that format skipped the unit.
+ * <p>A bucket is two files written in step: {@code .head} with one line of numbers per unit
+ * ({@code key, seq, record, type, group, conversation hash, content hash}), small enough to replay
+ * cheaply for decisions, and {@code .rows} with that unit's payloads, tab-separated: one per format,
+ * the row as compact JSON (JSON text never holds a raw tab) or {@code !reason} when the format skipped
+ * the unit.
  */
 final class Spill implements AutoCloseable {
   static final int BUCKETS = 128;
 
   /**
    * One spilled unit: sort key, arrival number, source record number, unit type ordinal, group hash
-   * (units of one session share it), and one payload per format.
+   * (units of one session share it), whole-conversation hash (for the prefix collapse), content hash
+   * (for dedup), and one payload per format (null when replayed without payloads).
    */
-  record Entry(long key, long seq, long record, int type, long group, String[] payloads) {}
+  record Entry(long key, long seq, long record, int type, long group, long conversation, long content,
+      String[] payloads) {}
+
+  private static final int HEADER_FIELDS = 7;
 
   private final Path dir;
   private final boolean sorted;
-  private final OutputStream[] outs;
+  private final OutputStream[] heads;
+  private final OutputStream[] rows;
   private final StringBuilder line = new StringBuilder(4096);
   private long count;
 
@@ -42,44 +49,55 @@ final class Spill implements AutoCloseable {
     this.dir = dir;
     this.sorted = sorted;
     Files.createDirectories(dir);
-    this.outs = new OutputStream[sorted ? BUCKETS : 1];
+    this.heads = new OutputStream[sorted ? BUCKETS : 1];
+    this.rows = new OutputStream[heads.length];
   }
 
   long count() {
     return count;
   }
 
-  void write(long key, long record, int type, long group, List<String> payloads) throws IOException {
+  void write(long key, long record, int type, long group, long conversation, long content,
+      List<String> payloads) throws IOException {
     int bucket = sorted ? (int) (key >>> (64 - Integer.numberOfTrailingZeros(BUCKETS))) : 0;
-    OutputStream out = outs[bucket];
-    if (out == null) {
-      out = new BufferedOutputStream(Files.newOutputStream(file(bucket)), 1 << 15);
-      outs[bucket] = out;
+    if (heads[bucket] == null) {
+      heads[bucket] = new BufferedOutputStream(Files.newOutputStream(file(bucket, "head")), 1 << 13);
+      rows[bucket] = new BufferedOutputStream(Files.newOutputStream(file(bucket, "rows")), 1 << 15);
     }
     line.setLength(0);
     line.append(key).append('\t').append(count).append('\t').append(record).append('\t').append(type)
-        .append('\t').append(group);
-    for (String p : payloads) {
-      line.append('\t').append(p);
+        .append('\t').append(group).append('\t').append(conversation).append('\t').append(content)
+        .append('\n');
+    heads[bucket].write(line.toString().getBytes(StandardCharsets.US_ASCII));
+    line.setLength(0);
+    for (int i = 0; i < payloads.size(); i++) {
+      if (i > 0) {
+        line.append('\t');
+      }
+      line.append(payloads.get(i));
     }
     line.append('\n');
-    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+    rows[bucket].write(line.toString().getBytes(StandardCharsets.UTF_8));
     count++;
   }
 
-  /** Closes the writers and replays every entry in key order (arrival order when not sorted). */
+  /**
+   * Closes the writers and replays every entry in key order (arrival order when not sorted); with
+   * {@code formats == 0} only the small head files are read and entries carry no payloads.
+   */
   void replay(int formats, Consumer<Entry> consumer) throws IOException {
     close();
-    for (int b = 0; b < outs.length; b++) {
-      Path f = file(b);
-      if (!Files.exists(f)) {
+    for (int b = 0; b < heads.length; b++) {
+      Path head = file(b, "head");
+      if (!Files.exists(head)) {
         continue;
       }
       List<Entry> entries = sorted ? new ArrayList<>() : null;
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      try (BufferedReader h = Files.newBufferedReader(head, StandardCharsets.US_ASCII);
+           BufferedReader r = formats == 0 ? null : Files.newBufferedReader(file(b, "rows"), StandardCharsets.UTF_8)) {
         String text;
-        while ((text = r.readLine()) != null) {
-          Entry e = parse(text, formats);
+        while ((text = h.readLine()) != null) {
+          Entry e = parse(text, r == null ? null : r.readLine(), formats);
           if (sorted) {
             entries.add(e);
           } else {
@@ -94,37 +112,41 @@ final class Spill implements AutoCloseable {
     }
   }
 
-  private static Entry parse(String text, int formats) {
-    int[] tabs = new int[5 + formats];
+  private static Entry parse(String head, String payloadLine, int formats) {
+    long[] h = new long[HEADER_FIELDS];
     int from = 0;
-    for (int i = 0; i < tabs.length - 1; i++) {
-      tabs[i] = text.indexOf('\t', from);
-      from = tabs[i] + 1;
+    for (int i = 0; i < HEADER_FIELDS; i++) {
+      int tab = head.indexOf('\t', from);
+      int end = tab < 0 ? head.length() : tab;
+      h[i] = Long.parseLong(head, from, end, 10);
+      from = end + 1;
     }
-    tabs[tabs.length - 1] = text.length();
-    String[] payloads = new String[formats];
-    for (int i = 0; i < formats; i++) {
-      payloads[i] = text.substring(tabs[4 + i] + 1, tabs[5 + i]);
+    String[] payloads = null;
+    if (payloadLine != null) {
+      payloads = new String[formats];
+      from = 0;
+      for (int i = 0; i < formats; i++) {
+        int tab = payloadLine.indexOf('\t', from);
+        int end = tab < 0 ? payloadLine.length() : tab;
+        payloads[i] = payloadLine.substring(from, end);
+        from = end + 1;
+      }
     }
-    return new Entry(
-        Long.parseLong(text, 0, tabs[0], 10),
-        Long.parseLong(text, tabs[0] + 1, tabs[1], 10),
-        Long.parseLong(text, tabs[1] + 1, tabs[2], 10),
-        Integer.parseInt(text, tabs[2] + 1, tabs[3], 10),
-        Long.parseLong(text, tabs[3] + 1, tabs[4], 10),
-        payloads);
+    return new Entry(h[0], h[1], h[2], (int) h[3], h[4], h[5], h[6], payloads);
   }
 
-  private Path file(int bucket) {
-    return dir.resolve(String.format("bucket-%03d.spill", bucket));
+  private Path file(int bucket, String kind) {
+    return dir.resolve(String.format("bucket-%03d.%s", bucket, kind));
   }
 
   @Override
   public void close() throws IOException {
-    for (int i = 0; i < outs.length; i++) {
-      if (outs[i] != null) {
-        outs[i].close();
-        outs[i] = null;
+    for (int i = 0; i < heads.length; i++) {
+      if (heads[i] != null) {
+        heads[i].close();
+        rows[i].close();
+        heads[i] = null;
+        rows[i] = null;
       }
     }
   }
