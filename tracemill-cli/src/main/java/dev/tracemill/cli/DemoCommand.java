@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     try {
       config = RunConfig.builder()
           .input(shown(logs))
-          .out(out != null ? out : context.home().resolve(DEFAULT_OUT))
+          .out(out != null ? out : Path.of(shown(context.home().resolve(DEFAULT_OUT))))
           .formats(Exporters.names())
           .splitRatio(SPLIT)
           .seed(42)
@@ -65,13 +65,13 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * The example folder relative to the working directory when it lies below it, so that file names in
-   * quarantine entries and unit ids read {@code examples/logs/...} and do not depend on where the
-   * project was cloned.
+   * A path relative to the working directory when it lies below it, so that file names in quarantine
+   * entries, unit ids and the summary read {@code examples/logs/...} and {@code out/demo} and do not
+   * depend on where the project was cloned.
    */
-  private static String shown(Path logs) {
+  private static String shown(Path path) {
     Path cwd = Path.of("").toAbsolutePath();
-    Path absolute = logs.toAbsolutePath().normalize();
+    Path absolute = path.toAbsolutePath().normalize();
     return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
   }
 }
