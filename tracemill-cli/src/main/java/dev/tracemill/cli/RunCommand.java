@@ -1,5 +1,6 @@
 package dev.tracemill.cli;
 
+import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.pipeline.ConfigFile;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dedup-field", paramLabel = "FIELD", converter = DedupFieldConverter.class,
       description = "What duplicates compare: prompt (everything before the final answer) or full "
           + "(the whole conversation). Default: prompt.")
-  RunConfig.DedupField dedupField;
+  ExactDedup.Field dedupField;
 
   @Option(names = "--collapse", negatable = true,
       description = "Merge calls that are prefixes of a later call of the same conversation. Default: on.")
@@ -229,10 +230,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Accepts prompt / full in any case, with an error that lists them. */
-  static final class DedupFieldConverter implements picocli.CommandLine.ITypeConverter<RunConfig.DedupField> {
+  static final class DedupFieldConverter implements picocli.CommandLine.ITypeConverter<ExactDedup.Field> {
     @Override
-    public RunConfig.DedupField convert(String value) {
-      for (RunConfig.DedupField f : RunConfig.DedupField.values()) {
+    public ExactDedup.Field convert(String value) {
+      for (ExactDedup.Field f : ExactDedup.Field.values()) {
         if (f.name().equalsIgnoreCase(value.strip())) {
           return f;
         }

@@ -1,5 +1,6 @@
 package dev.tracemill.cli;
 
+import dev.tracemill.curate.ExactDedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracemill.export.Exporters;
@@ -76,7 +77,7 @@ class RunCommandTest {
     assertThat(c.maxLength()).isEqualTo(700);
     assertThat(c.limit()).isEqualTo(50L);
     assertThat(c.dedup()).isFalse();
-    assertThat(c.dedupField()).isEqualTo(RunConfig.DedupField.FULL);
+    assertThat(c.dedupField()).isEqualTo(ExactDedup.Field.FULL);
     assertThat(c.collapse()).isFalse();
     assertThat(c.shuffle()).isFalse();
     assertThat(c.seed()).isEqualTo(9);
@@ -113,7 +114,7 @@ class RunCommandTest {
     assertThat(c.successOnly()).isFalse();
     assertThat(c.splitRatio()).containsExactly(0.8, 0.1, 0.1);
     assertThat(c.seed()).isEqualTo(7);
-    assertThat(c.dedupField()).isEqualTo(RunConfig.DedupField.FULL);
+    assertThat(c.dedupField()).isEqualTo(ExactDedup.Field.FULL);
     assertThat(c.dedup()).isTrue();
   }
 

@@ -1,5 +1,6 @@
 package dev.tracemill.pipeline;
 
+import dev.tracemill.curate.ExactDedup;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -155,7 +156,7 @@ public final class ConfigFile {
           case "max-length" -> builder.maxLength((Integer) v);
           case "limit" -> builder.limit((Long) v);
           case "dedup" -> builder.dedup((Boolean) v);
-          case "dedup-field" -> builder.dedupField((RunConfig.DedupField) v);
+          case "dedup-field" -> builder.dedupField((ExactDedup.Field) v);
           case "collapse" -> builder.collapse((Boolean) v);
           case "shuffle" -> builder.shuffle((Boolean) v);
           case "seed" -> builder.seed((Long) v);
@@ -287,9 +288,9 @@ public final class ConfigFile {
       return v.longValue();
     }
 
-    private RunConfig.DedupField dedupField(JsonNode v) {
+    private ExactDedup.Field dedupField(JsonNode v) {
       String s = string(v, "'prompt' or 'full'").strip().toUpperCase(Locale.ROOT);
-      for (RunConfig.DedupField f : RunConfig.DedupField.values()) {
+      for (ExactDedup.Field f : ExactDedup.Field.values()) {
         if (f.name().equals(s)) {
           return f;
         }

@@ -136,8 +136,7 @@ public final class Pipeline {
       throws IOException {
     List<UnitFilter> filters = Filters.chain(config.successOnly(), config.minLength(), config.maxLength());
     CollapseIndex index = config.collapse() ? new CollapseIndex() : null;
-    ExactDedup dedup = config.dedup() ? new ExactDedup(config.dedupField() == RunConfig.DedupField.FULL
-        ? ExactDedup.Field.FULL : ExactDedup.Field.PROMPT) : null;
+    ExactDedup dedup = config.dedup() ? new ExactDedup(config.dedupField()) : null;
     Path quarantineFile = tmp.resolve("quarantine.jsonl");
     try (Spill spill = new Spill(tmp.resolve("spill"), config.shuffle());
          BufferedWriter quarantine = Files.newBufferedWriter(quarantineFile, StandardCharsets.UTF_8)) {

@@ -1,5 +1,6 @@
 package dev.tracemill.pipeline;
 
+import dev.tracemill.curate.ExactDedup;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracemill.export.Exporters;
@@ -24,21 +25,13 @@ public record RunConfig(
     Integer maxLength,
     Long limit,
     boolean dedup,
-    DedupField dedupField,
+    ExactDedup.Field dedupField,
     boolean collapse,
     boolean shuffle,
     long seed,
     List<Double> splitRatio,
     boolean strict,
     int maxRecordBytes) {
-
-  /** What exact deduplication compares. */
-  public enum DedupField {
-    /** Everything before the final answer: the same question is kept once (the seed extractor's rule). */
-    PROMPT,
-    /** The whole conversation, answer included. */
-    FULL
-  }
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -47,7 +40,7 @@ public record RunConfig(
     inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
     requireNonNull(out, "out is null");
     formats = List.copyOf(requireNonNull(formats, "formats is null"));
-    requireNonNull(dedupField, "dedupField is null. Use DedupField.PROMPT or FULL.");
+    requireNonNull(dedupField, "dedupField is null. Use ExactDedup.Field.PROMPT or FULL.");
     splitRatio = splitRatio == null ? null : List.copyOf(splitRatio);
   }
 
@@ -75,7 +68,7 @@ public record RunConfig(
     private Integer maxLength;
     private Long limit;
     private boolean dedup = true;
-    private DedupField dedupField = DedupField.PROMPT;
+    private ExactDedup.Field dedupField = ExactDedup.Field.PROMPT;
     private boolean collapse = true;
     private boolean shuffle = true;
     private long seed = 42;
@@ -166,8 +159,8 @@ public record RunConfig(
       return this;
     }
 
-    public Builder dedupField(DedupField field) {
-      this.dedupField = requireNonNull(field, "dedupField is null. Use DedupField.PROMPT or FULL.");
+    public Builder dedupField(ExactDedup.Field field) {
+      this.dedupField = requireNonNull(field, "dedupField is null. Use ExactDedup.Field.PROMPT or FULL.");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.tracemill.pipeline;
 
+import dev.tracemill.curate.ExactDedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class ConfigFileTest {
     assertThat(c.maxLength()).isEqualTo(900);
     assertThat(c.limit()).isEqualTo(1000L);
     assertThat(c.dedup()).isFalse();
-    assertThat(c.dedupField()).isEqualTo(RunConfig.DedupField.FULL);
+    assertThat(c.dedupField()).isEqualTo(ExactDedup.Field.FULL);
     assertThat(c.collapse()).isFalse();
     assertThat(c.shuffle()).isFalse();
     assertThat(c.seed()).isEqualTo(7);
