@@ -1,8 +1,8 @@
 package dev.tracemill.cli;
 
-import dev.tracemill.curate.ExactDedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.pipeline.ConfigFile;
 import dev.tracemill.pipeline.RunConfig;

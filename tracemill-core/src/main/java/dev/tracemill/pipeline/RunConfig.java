@@ -1,8 +1,8 @@
 package dev.tracemill.pipeline;
 
-import dev.tracemill.curate.ExactDedup;
 import static java.util.Objects.requireNonNull;
 
+import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.ingest.ReadOptions;

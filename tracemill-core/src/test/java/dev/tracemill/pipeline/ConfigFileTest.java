@@ -1,9 +1,9 @@
 package dev.tracemill.pipeline;
 
-import dev.tracemill.curate.ExactDedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.export.Exporters;
 import java.io.IOException;
 import java.nio.file.Files;
