@@ -218,6 +218,20 @@ class PipelineTest {
     assertThat(rows(dir.resolve("out/sft/trl/train.jsonl"))).hasSize(20);
   }
 
+  @Test
+  void theOpenAiCookbooksDefectiveRowsAreReportedNotCrashedOn() throws Exception {
+    Path cookbook = dev.tracemill.testing.SharedData.file("fixtures/openai-cookbook/toy_chat_fine_tuning.jsonl");
+    RunResult result = Pipeline.run(RunConfig.builder().input(cookbook.toString()).out(dir.resolve("out"))
+        .formats(List.of("trl", "openai")).build(), null);
+    JsonNode r = result.report().get("records");
+    assertThat(r.get("input").asLong()).isEqualTo(5);
+    // Row 4 has a system prompt and an answer but no user turn: filtered with its reason.
+    assertThat(r.at("/filtered/no_user_turn").asLong()).isEqualTo(1);
+    assertThat(r.get("emitted").asLong()).isEqualTo(4);
+    assertThat(r.get("quarantined").asLong()).isZero();
+    assertThat(rows(dir.resolve("out/sft/openai/train.jsonl"))).hasSize(4);
+  }
+
   private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
