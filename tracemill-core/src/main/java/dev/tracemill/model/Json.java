@@ -29,7 +29,7 @@ public final class Json {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
 

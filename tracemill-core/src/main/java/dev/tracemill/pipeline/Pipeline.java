@@ -147,7 +147,6 @@ public final class Pipeline {
       }
       reader.flush();
       listener.phaseFinished("read");
-      spill.close();
       RecordStates states = reader.states;
       long survivors = decide(spill, index, dedup, states);
       ObjectNode exports = export(spill, tmp, survivors, states);
