@@ -41,8 +41,8 @@ import java.util.TreeMap;
  *   <li><b>read</b>: every input is read once; each record is segmented into units; units that pass
  *       the filters are indexed for the prefix collapse ({@link CollapseIndex}), rendered in every
  *       requested format and spilled to disk;
- *   <li><b>decide</b>: the spill is replayed in its final (shuffled or arrival) order; a unit that a
- *       longer call extends is merged, one whose content was already kept is a duplicate;
+ *   <li><b>decide</b>: the spill's heads are replayed in input order; a unit that a longer call
+ *       extends is merged, one whose content was kept earlier in the input is a duplicate;
  *   <li><b>export</b>: the survivors are cut at the limit, assigned to splits and their rows written;
  *       then the report and the quarantine file.
  * </ol>
@@ -150,7 +150,9 @@ public final class Pipeline {
       RecordStates states = reader.states;
       long survivors = decide(spill, index, dedup, states);
       ObjectNode exports = export(spill, tmp, survivors, states);
-      states.settle(ledger);
+      try (BufferedWriter dropped = Files.newBufferedWriter(tmp.resolve("dropped.jsonl"), StandardCharsets.UTF_8)) {
+        states.settle(ledger, dropped);
+      }
       ledger.check();
       return report(exports);
     }
@@ -211,6 +213,7 @@ public final class Pipeline {
       long record = records++;
       lastLine = call.source().line();
       ledger.recordRead();
+      states.read(record, call.source().file(), call.source().line());
       countFileRecord(call.source().file());
       listener.advanced(1);
       boolean kept = false;
@@ -232,7 +235,7 @@ public final class Pipeline {
         }
       }
       if (!kept) {
-        ledger.filtered(reason);
+        states.filtered(record, reason);
       }
     }
 
@@ -278,9 +281,11 @@ public final class Pipeline {
 
     @Override
     public void quarantine(SourceRef where, String reason) {
-      records++;
+      long record = records++;
       lastLine = where.line();
       ledger.recordRead();
+      states.read(record, where.file(), where.line());
+      states.quarantined(record);
       countFileRecord(where.file());
       listener.advanced(1);
       if (config.strict()) {
@@ -302,14 +307,14 @@ public final class Pipeline {
   }
 
   /**
-   * Walks the spilled units in their final order and decides, now that every conversation is indexed,
-   * which are merged into a longer call and which repeat content already kept (the first in the final
-   * order wins). Returns how many survive; {@code states} marks them by arrival number.
+   * Walks the spilled units in input order and decides, now that every conversation is indexed, which
+   * are merged into a longer call and which repeat content already kept (the first in the input wins,
+   * whatever the shuffle). Returns how many survive; {@code states} marks them by arrival number.
    */
   private long decide(Spill spill, CollapseIndex index, ExactDedup dedup, RecordStates states)
       throws IOException {
     long[] count = {0};
-    spill.replay(0, entry -> {
+    spill.replayHeadsInArrivalOrder(entry -> {
       if (index != null && index.isExtendedElsewhere(entry.conversation())) {
         states.raise(entry.record(), RecordStates.MERGED);
       } else if (dedup != null && !dedup.firstSeen(entry.content())) {
@@ -432,6 +437,7 @@ public final class Pipeline {
     exports.fields().forEachRemaining(e -> e.getValue().path("files").forEach(f ->
         outputs.add("sft/" + e.getKey() + "/" + f.asText())));
     outputs.add("quarantine.jsonl");
+    outputs.add("dropped.jsonl");
     outputs.add("report.json");
     return r;
   }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +110,42 @@ final class Spill implements AutoCloseable {
       if (sorted) {
         entries.sort(Comparator.comparingLong(Entry::key).thenComparingLong(Entry::seq));
         entries.forEach(consumer);
+      }
+    }
+  }
+
+  /**
+   * Closes the writers and replays every entry's head (no payloads) in arrival order: a merge of the
+   * buckets, each of which is in arrival order already.
+   */
+  void replayHeadsInArrivalOrder(Consumer<Entry> consumer) throws IOException {
+    close();
+    List<BufferedReader> readers = new ArrayList<>();
+    PriorityQueue<Map.Entry<Entry, BufferedReader>> next =
+        new PriorityQueue<>(Comparator.comparingLong(e -> e.getKey().seq()));
+    try {
+      for (int b = 0; b < heads.length; b++) {
+        Path head = file(b, "head");
+        if (Files.exists(head)) {
+          BufferedReader r = Files.newBufferedReader(head, StandardCharsets.US_ASCII);
+          readers.add(r);
+          String text = r.readLine();
+          if (text != null) {
+            next.add(Map.entry(parse(text, null, 0), r));
+          }
+        }
+      }
+      while (!next.isEmpty()) {
+        Map.Entry<Entry, BufferedReader> e = next.poll();
+        consumer.accept(e.getKey());
+        String text = e.getValue().readLine();
+        if (text != null) {
+          next.add(Map.entry(parse(text, null, 0), e.getValue()));
+        }
+      }
+    } finally {
+      for (BufferedReader r : readers) {
+        r.close();
       }
     }
   }

@@ -38,6 +38,8 @@ class AccountingPropertyTest {
           + r.get("quarantined").asLong()).isEqualTo(r.get("input").asLong());
       long quarantineLines = Files.readAllLines(dir.resolve("out/quarantine.jsonl")).size();
       assertThat(quarantineLines).isEqualTo(r.get("quarantined").asLong());
+      long droppedLines = Files.readAllLines(dir.resolve("out/dropped.jsonl")).size();
+      assertThat(droppedLines).isEqualTo(r.get("merged").asLong() + filtered);
     } finally {
       Pipeline.deleteTree(dir);
     }

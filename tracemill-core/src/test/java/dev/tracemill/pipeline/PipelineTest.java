@@ -70,6 +70,9 @@ class PipelineTest {
     List<JsonNode> rows = rows(dir.resolve("out/sft/trl/train.jsonl"));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("messages")).hasSize(6);
+    assertThat(rows(dir.resolve("out/dropped.jsonl")))
+        .extracting(d -> d.get("line").asLong() + " " + d.get("fate").asText())
+        .containsExactly("1 merged", "2 merged");
   }
 
   @Test
@@ -105,6 +108,10 @@ class PipelineTest {
       assertThat(q.get("file").asText()).isEqualTo(in.toString());
       assertThat(q.get("reason").asText()).isNotBlank().doesNotContain("not json");
     });
+    // Every record that was read but not emitted is named, with its fate, in input order.
+    assertThat(rows(dir.resolve("out/dropped.jsonl")))
+        .extracting(d -> d.get("line").asLong() + " " + d.get("fate").asText() + " " + d.get("reason").asText())
+        .containsExactly("3 filtered duplicate", "5 filtered empty_response");
   }
 
   @Test
