@@ -34,7 +34,13 @@ final class Summary {
       for (JsonNode n : filtered) {
         filteredTotal += n.asLong();
       }
-      lines.add(new Row(1, "filtered", filteredTotal, ""));
+      boolean listsDropped = false;
+      for (JsonNode o : report.path("outputs")) {
+        listsDropped |= o.asText().equals("dropped.jsonl");
+      }
+      long merged = records.path("merged").asLong();
+      lines.add(new Row(1, "filtered", filteredTotal,
+          listsDropped && filteredTotal + merged > 0 ? "see " + out.resolve("dropped.jsonl") + " for which" : ""));
       for (Iterator<Map.Entry<String, JsonNode>> it = filtered.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         lines.add(new Row(2, e.getKey(), e.getValue().asLong(), ""));
