@@ -72,6 +72,15 @@ class SummaryTest {
   }
 
   @Test
+  void filteredRecordsPointToTheDroppedFileWhenTheRunWroteIt() {
+    ObjectNode report = sampleReport();
+    assertThat(render(report)).doesNotContain("for which");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) report.get("outputs")).add("dropped.jsonl");
+    assertThat(render(report).lines()).contains(
+        "  filtered          20   see " + Path.of("out", "x", "dropped.jsonl") + " for which");
+  }
+
+  @Test
   void missingSectionsAreLeftOut() {
     ObjectNode report = Json.object();
     report.putObject("records").put("input", 3).put("emitted", 3);
