@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Expands the user's input arguments into files, in a deterministic order: files as given, directories
- * walked recursively in sorted order (hidden files and folders skipped), {@code -} as standard input
- * spooled to {@code spoolDir} (the pipeline reads each input twice).
+ * walked recursively in sorted order (hidden files and folders skipped, and nothing under
+ * {@code outputDir}, so that a run never reads its own earlier outputs), {@code -} as standard input
+ * spooled to {@code spoolDir}.
  */
 public final class Inputs {
   private Inputs() {}
@@ -26,8 +27,9 @@ public final class Inputs {
     }
   }
 
-  public static List<InputFile> expand(List<String> args, InputStream stdin, Path spoolDir)
+  public static List<InputFile> expand(List<String> args, InputStream stdin, Path spoolDir, Path outputDir)
       throws IOException {
+    Path outputs = outputDir.toAbsolutePath().normalize();
     List<InputFile> files = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-")) {
@@ -46,6 +48,7 @@ public final class Inputs {
         try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
           found = walk.filter(Files::isRegularFile)
               .filter(p -> !isHidden(path.relativize(p)))
+              .filter(p -> !p.toAbsolutePath().normalize().startsWith(outputs))
               .sorted()
               .toList();
         }

@@ -96,7 +96,7 @@ public final class Pipeline {
       throw new RunFailedException("cannot write to output directory '" + out + "': " + e.getMessage(), e);
     }
     try {
-      Map<InputFile, LogFormat> formats = detectFormats(Inputs.expand(config.inputs(), stdin, tmp));
+      Map<InputFile, LogFormat> formats = detectFormats(Inputs.expand(config.inputs(), stdin, tmp, out));
       ObjectNode report = process(new ArrayList<>(formats.keySet()), formats, tmp);
       promote(tmp, out, report);
       return new RunResult(report, out.resolve("report.json"));

@@ -212,6 +212,17 @@ class PipelineTest {
   }
 
   @Test
+  void aRunNeverReadsItsOwnOutputsWhenTheOutputFolderIsInsideAnInputFolder() throws Exception {
+    write("chat.jsonl", chat("q", "a"));
+    RunConfig cfg = RunConfig.builder().input(dir.toString()).out(dir.resolve("out")).build();
+    Pipeline.run(cfg, null);
+    RunResult second = Pipeline.run(cfg, null);
+    assertThat(second.report().get("inputs")).extracting(i -> i.get("path").asText())
+        .containsExactly(dir.resolve("chat.jsonl").toString());
+    assertThat(second.report().at("/records/input").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void anEarlierRunsSplitFilesAreReplacedNotMixed() throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
