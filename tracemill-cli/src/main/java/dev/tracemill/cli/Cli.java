@@ -17,6 +17,9 @@ final class Cli {
         if (cls == DemoCommand.class) {
           return cls.cast(new DemoCommand(context));
         }
+        if (cls == PiiEvalCommand.class) {
+          return cls.cast(new PiiEvalCommand(context));
+        }
         return CommandLine.defaultFactory().create(cls);
       }
     };

@@ -3,6 +3,8 @@ package dev.tracemill.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracemill.pipeline.Pipeline;
+import dev.tracemill.privacy.DetectorSet;
+import dev.tracemill.privacy.PrivacyOptions;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -15,12 +17,20 @@ import java.util.function.Function;
  *     the launcher sets, else the working directory
  * @param env environment lookup ({@code TRACEMILL_DEBUG})
  * @param console whether stderr is a terminal a progress bar may draw on
+ * @param detectors builds the privacy detectors for the given options ({@code pii-eval} measures them)
  */
-record CliContext(PipelineRunner runner, Path home, Function<String, String> env, boolean console) {
+record CliContext(PipelineRunner runner, Path home, Function<String, String> env, boolean console,
+    Function<PrivacyOptions, DetectorSet> detectors) {
   CliContext {
     requireNonNull(runner, "runner is null");
     requireNonNull(home, "home is null");
     requireNonNull(env, "env is null");
+    requireNonNull(detectors, "detectors is null");
+  }
+
+  /** A context with the built-in detectors. */
+  CliContext(PipelineRunner runner, Path home, Function<String, String> env, boolean console) {
+    this(runner, home, env, console, DetectorSet::defaults);
   }
 
   static CliContext system() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns LLM application logs into training-ready SFT datasets.",
-    subcommands = {RunCommand.class, DemoCommand.class, FormatsCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, FormatsCommand.class, PiiEvalCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = ExitCodes.FOOTER)
 final class TracemillCommand implements Callable<Integer> {
@@ -20,6 +20,6 @@ final class TracemillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "no command given. Use one of: run, demo, formats");
+    throw new ParameterException(spec.commandLine(), "no command given. Use one of: run, demo, formats, pii-eval");
   }
 }

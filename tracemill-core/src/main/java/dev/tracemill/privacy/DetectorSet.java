@@ -1,0 +1,34 @@
+package dev.tracemill.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detectors the privacy stage runs, built in one place so that the pipeline and
+ * {@code tracemill pii-eval} measure and use the same set.
+ *
+ * <p>{@link #defaults} lists the built-in detector families, one line each; the order is the order
+ * their spans are reported in. A detector family joins the set by adding its line there, and nowhere
+ * else.
+ */
+public record DetectorSet(List<Detector> detectors) {
+  public DetectorSet {
+    detectors = List.copyOf(detectors);
+  }
+
+  /**
+   * The built-in detectors configured by {@code options}. The families (rules: e-mail, phone with
+   * {@code options.region()}, card, IBAN, SSN, IP, MAC, URL secrets, date of birth; provider secrets;
+   * names, places and organisations) are added here as they are merged.
+   */
+  public static DetectorSet defaults(PrivacyOptions options) {
+    java.util.Objects.requireNonNull(options, "options is null");
+    List<Detector> detectors = new ArrayList<>();
+    return new DetectorSet(detectors);
+  }
+
+  @Override
+  public String toString() {
+    return "DetectorSet" + detectors.stream().map(Detector::name).toList();
+  }
+}
