@@ -17,13 +17,14 @@ public record DetectorSet(List<Detector> detectors) {
   }
 
   /**
-   * The built-in detectors configured by {@code options}. The families (rules: e-mail, phone with
-   * {@code options.region()}, card, IBAN, SSN, IP, MAC, URL secrets, date of birth; provider secrets;
-   * names, places and organisations) are added here as they are merged.
+   * The built-in detectors configured by {@code options}: the validated rules (e-mail, phone with
+   * {@code options.region()} as the default region, card, IBAN, SSN, IP, MAC, URL secrets, date of
+   * birth).
    */
   public static DetectorSet defaults(PrivacyOptions options) {
     java.util.Objects.requireNonNull(options, "options is null");
     List<Detector> detectors = new ArrayList<>();
+    detectors.addAll(RuleDetectors.all(options.region()));
     return new DetectorSet(detectors);
   }
 
