@@ -19,12 +19,14 @@ public record DetectorSet(List<Detector> detectors) {
   /**
    * The built-in detectors configured by {@code options}: the validated rules (e-mail, phone with
    * {@code options.region()} as the default region, card, IBAN, SSN, IP, MAC, URL secrets, date of
-   * birth).
+   * birth), then the provider secrets (API keys and tokens, private keys, passwords, generic secrets
+   * next to a secret-ish keyword).
    */
   public static DetectorSet defaults(PrivacyOptions options) {
     java.util.Objects.requireNonNull(options, "options is null");
     List<Detector> detectors = new ArrayList<>();
     detectors.addAll(RuleDetectors.all(options.region()));
+    detectors.add(new SecretDetector());
     return new DetectorSet(detectors);
   }
 
