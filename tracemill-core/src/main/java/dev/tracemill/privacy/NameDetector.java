@@ -2,8 +2,10 @@ package dev.tracemill.privacy;
 
 import dev.tracemill.privacy.WordTokens.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,6 +79,35 @@ public final class NameDetector implements Detector {
       new Cue("wrote", 0.25), new Cue("tell", 0.2), new Cue("told", 0.2), new Cue("named him", 0.4),
       new Cue("named her", 0.4), new Cue("calls me", 0.45), new Cue("features", 0.2), new Cue("starring", 0.35),
       new Cue("including", 0.15), new Cue("assistant to", 0.3), new Cue("married", 0.3));
+
+  /** The cue phrases by their last word, so that a window is compared with a few phrases only. */
+  private static final Map<String, List<Cue>> CUES_BY_LAST_WORD = byLastWord(CUES_BEFORE);
+
+  /** The last word of each cue phrase: a lower-case name is only looked for after one of them. */
+  private static final Set<String> CUE_LAST_WORDS = CUES_BY_LAST_WORD.keySet();
+
+  private static Map<String, List<Cue>> byLastWord(List<Cue> cues) {
+    Map<String, List<Cue>> map = new HashMap<>();
+    for (Cue cue : cues) {
+      map.computeIfAbsent(lastWord(cue.phrase), w -> new ArrayList<>()).add(cue);
+    }
+    Map<String, List<Cue>> copy = new HashMap<>();
+    map.forEach((w, list) -> copy.put(w, List.copyOf(list)));
+    return Map.copyOf(copy);
+  }
+
+  /** The trailing run of letters and apostrophes ({@code "name is"} gives {@code is}, {@code "name?"} gives {@code name}). */
+  private static String lastWord(String s) {
+    int end = s.length();
+    while (end > 0 && !(Character.isLetter(s.charAt(end - 1)) || s.charAt(end - 1) == '\'')) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && (Character.isLetter(s.charAt(start - 1)) || s.charAt(start - 1) == '\'')) {
+      start--;
+    }
+    return s.substring(start, end);
+  }
 
   /** Closing words of a letter or e-mail; a name on the next line is its signature. */
   private static final Set<String> SIGN_OFFS = Set.of("regards", "best regards", "kind regards", "warm regards",
@@ -400,10 +431,15 @@ public final class NameDetector implements Detector {
    */
   private int lowerCaseAfterCue(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
     Token t = tokens.get(k);
-    double cue = cueBefore(text, t.start());
+    if (t.number() || t.capitalised() || k == 0 || !CUE_LAST_WORDS.contains(tokens.get(k - 1).lower())) {
+      return k + 1;
+    }
     boolean common = isCommonWord(t);
-    if (t.number() || t.capitalised() || cue < 0.35
-        || (common && !(lexicons.firstNames().contains(t.lower()) && cue >= 0.4))) {
+    if (common && !lexicons.firstNames().contains(t.lower())) {
+      return k + 1;
+    }
+    double cue = cueBefore(text, t.start());
+    if (cue < 0.35 || (common && cue < 0.4)) {
       return k + 1;
     }
     int end = k;
@@ -658,8 +694,8 @@ public final class NameDetector implements Detector {
       }
       return 0;
     }
-    String normalised = trimmed.replaceAll("\\s+", " ");
-    for (Cue cue : CUES_BEFORE) {
+    String normalised = collapseSpaces(trimmed);
+    for (Cue cue : CUES_BY_LAST_WORD.getOrDefault(lastWord(normalised), List.of())) {
       if (normalised.endsWith(cue.phrase)) {
         int at = normalised.length() - cue.phrase.length();
         if (at == 0 || !Character.isLetter(normalised.charAt(at - 1))) {
@@ -668,6 +704,24 @@ public final class NameDetector implements Detector {
       }
     }
     return best;
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String stripTrailing(String s) {
