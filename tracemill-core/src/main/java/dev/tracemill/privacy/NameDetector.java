@@ -1,0 +1,837 @@
+package dev.tracemill.privacy;
+
+import dev.tracemill.privacy.WordTokens.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds people's names ({@link EntityTypes#PERSON}), and where it is cheap and precise, places
+ * ({@link EntityTypes#LOCATION}: street addresses, countries, states and cities) and companies
+ * ({@link EntityTypes#ORGANIZATION}: a capitalised name ending in a legal-form suffix such as
+ * {@code Inc}, {@code Ltd}, {@code GmbH}).
+ *
+ * <p>How a name is found, in one pass over the tokens of {@link WordTokens}:
+ * <ol>
+ *   <li>A candidate is a run of 1 to 4 capitalised words separated by single spaces (initials such as
+ *       {@code J.} may sit inside), less the common English words at its edges ({@code Hello Mary}
+ *       gives {@code Mary}); a common English word inside a run splits it.
+ *   <li>Its score starts from the lexicons ({@link NameLexicons}): a known first name followed by a
+ *       known surname is strong; a known first name alone fair; a surname alone or unknown words weak. A
+ *       word that is also a common English word, month, day or product ({@code May}, {@code Will},
+ *       {@code Mark}, {@code Ruby}) counts for little unless beside a known surname or a cue.
+ *   <li>Cues add to it: before ({@code my name is}, {@code I'm}, {@code call me}, titles such as
+ *       {@code Mr}/{@code Dr}, greetings such as {@code Dear}/{@code Hi}, a sign-off line such as
+ *       {@code Regards} above it, {@code by}, {@code contact}, {@code customer}, {@code patient},
+ *       {@code name:}) and after ({@code said}, a speaker label {@code Name:} at the start of a line, an
+ *       e-mail address or phone number close by). A lone common word at the start of a sentence is
+ *       marked down.
+ *   <li>The string value of a JSON key that holds names ({@code name}, {@code first_name},
+ *       {@code customer_name}, {@code author}, ...) is a name as a whole when it looks like one.
+ * </ol>
+ * Spans scoring at least {@link #THRESHOLD} are reported. Where a place or company overlaps a person,
+ * the higher score wins. The detector never reads text it was not given and never logs it.
+ */
+public final class NameDetector implements Detector {
+  /** The score a candidate needs to be reported. */
+  public static final double THRESHOLD = 0.5;
+
+  static final String NAME = "names";
+
+  private static final int MAX_NAME_WORDS = 4;
+  private static final Set<String> LIST_GAPS = Set.of(", ", " & ", ",", " / ");
+  private static final int CUE_WINDOW = 48;
+
+  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+      "mister", "doctor", "professor", "dame", "lady", "lord");
+
+  private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey", "thanks", "thank",
+      "regards", "cheers", "sincerely", "signed", "attn", "cc", "name", "by");
+
+  /** Phrases that, ending just before a candidate, say a name follows; each with its weight. */
+  private static final List<Cue> CUES_BEFORE = List.of(
+      new Cue("my name is", 0.45), new Cue("name is", 0.4), new Cue("name's", 0.4), new Cue("i'm", 0.3),
+      new Cue("i am", 0.3), new Cue("call me", 0.45), new Cue("this is", 0.3), new Cue("named", 0.4),
+      new Cue("called", 0.3), new Cue("name", 0.4), new Cue("name?", 0.4), new Cue("surname", 0.45),
+      new Cue("last name", 0.45), new Cue("first name", 0.45), new Cue("full name", 0.45),
+      new Cue("dear", 0.4), new Cue("hi", 0.35), new Cue("hello", 0.35), new Cue("hey", 0.35),
+      new Cue("thanks", 0.3), new Cue("thank you", 0.3), new Cue("signed", 0.4), new Cue("by", 0.3),
+      new Cue("with", 0.1), new Cue("and", 0.05), new Cue("contact", 0.35), new Cue("customer", 0.35),
+      new Cue("patient", 0.35), new Cue("client", 0.3), new Cue("user", 0.25), new Cue("author", 0.35),
+      new Cue("attn", 0.4), new Cue("cc", 0.3), new Cue("to", 0.05), new Cue("from", 0.1),
+      new Cue("mr", 0.45), new Cue("mrs", 0.45), new Cue("ms", 0.45), new Cue("miss", 0.35), new Cue("mx", 0.45),
+      new Cue("dr", 0.45), new Cue("prof", 0.45), new Cue("sir", 0.35), new Cue("mister", 0.45),
+      new Cue("doctor", 0.35), new Cue("professor", 0.4), new Cue("account", 0.2), new Cue("holder", 0.3),
+      new Cue("recipient", 0.35), new Cue("sender", 0.3), new Cue("employee", 0.3), new Cue("manager", 0.25),
+      new Cue("director", 0.25), new Cue("directed by", 0.45), new Cue("written by", 0.45),
+      new Cue("guardian", 0.35), new Cue("son", 0.3), new Cue("daughter", 0.3), new Cue("kid", 0.3),
+      new Cue("child", 0.3), new Cue("wife", 0.35), new Cue("husband", 0.35), new Cue("partner", 0.25),
+      new Cue("friend", 0.3), new Cue("brother", 0.3), new Cue("sister", 0.3), new Cue("mother", 0.3),
+      new Cue("father", 0.3), new Cue("mom", 0.3), new Cue("mum", 0.3), new Cue("dad", 0.3), new Cue("boss", 0.3),
+      new Cue("colleague", 0.3), new Cue("uncle", 0.3), new Cue("aunt", 0.3), new Cue("cousin", 0.3),
+      new Cue("ceo", 0.3), new Cue("founder", 0.3), new Cue("follow up with", 0.35), new Cue("speak to", 0.3),
+      new Cue("talk to", 0.3), new Cue("ask", 0.2), new Cue("meet", 0.2), new Cue("met", 0.2),
+      new Cue("change it to", 0.3), new Cue("correct it to", 0.3), new Cue("heard", 0.2),
+      new Cue("says", 0.3), new Cue("said", 0.3), new Cue("asks", 0.3), new Cue("asked", 0.25),
+      new Cue("wrote", 0.25), new Cue("tell", 0.2), new Cue("told", 0.2), new Cue("named him", 0.4),
+      new Cue("named her", 0.4), new Cue("calls me", 0.45), new Cue("features", 0.2), new Cue("starring", 0.35),
+      new Cue("including", 0.15), new Cue("assistant to", 0.3), new Cue("married", 0.3));
+
+  /** The cue phrases by their last word, so that a window is compared with a few phrases only. */
+  private static final Map<String, List<Cue>> CUES_BY_LAST_WORD = byLastWord(CUES_BEFORE);
+
+  /** The last word of each cue phrase: a lower-case name is only looked for after one of them. */
+  private static final Set<String> CUE_LAST_WORDS = CUES_BY_LAST_WORD.keySet();
+
+  private static Map<String, List<Cue>> byLastWord(List<Cue> cues) {
+    Map<String, List<Cue>> map = new HashMap<>();
+    for (Cue cue : cues) {
+      map.computeIfAbsent(lastWord(cue.phrase), w -> new ArrayList<>()).add(cue);
+    }
+    Map<String, List<Cue>> copy = new HashMap<>();
+    map.forEach((w, list) -> copy.put(w, List.copyOf(list)));
+    return Map.copyOf(copy);
+  }
+
+  /** The trailing run of letters and apostrophes ({@code "name is"} gives {@code is}, {@code "name?"} gives {@code name}). */
+  private static String lastWord(String s) {
+    int end = s.length();
+    while (end > 0 && !(Character.isLetter(s.charAt(end - 1)) || s.charAt(end - 1) == '\'')) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && (Character.isLetter(s.charAt(start - 1)) || s.charAt(start - 1) == '\'')) {
+      start--;
+    }
+    return s.substring(start, end);
+  }
+
+  /** Closing words of a letter or e-mail; a name on the next line is its signature. */
+  private static final Set<String> SIGN_OFFS = Set.of("regards", "best regards", "kind regards", "warm regards",
+      "thanks", "thank you", "many thanks", "best", "cheers", "sincerely", "yours sincerely", "yours truly",
+      "yours", "best wishes", "all the best", "love", "cordially", "respectfully");
+
+  private static final Set<String> VERBS_AFTER = Set.of("said", "says", "wrote", "writes", "told", "asked",
+      "replied", "answered", "added", "explained", "lives", "lived", "works", "worked", "began", "spent",
+      "wants", "needs", "called", "emailed", "texted", "phoned", "thinks", "thought", "feels", "felt",
+      "born", "died", "joined", "left", "married", "visited");
+
+  /**
+   * Capitalised words that collide with names but are, in running text, more often something else:
+   * months, days, modal verbs, products and programming languages. They count as common words.
+   */
+  private static final Set<String> COLLISIONS = Set.of("january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "will", "bill", "mark", "grace", "hope", "joy", "faith",
+      "christian", "king", "page", "price", "case", "apple", "amazon", "google", "microsoft", "tesla", "ford",
+      "dell", "oracle", "jaguar", "mercedes", "siri", "alexa", "cortana", "claude", "gemini", "java", "python",
+      "ruby", "rust", "swift", "julia", "scala", "go", "docker", "linux", "windows", "android", "chrome",
+      "firefox", "safari", "jenkins", "maven", "kafka", "redis", "spark", "flask", "django", "rails", "jest",
+      "mocha", "chai", "jasmine", "karma", "kubernetes", "helm", "ansible", "terraform", "nginx", "apache",
+      "postgres", "mongo", "express", "angular", "react", "vue", "ember", "rocky", "debian", "ubuntu",
+      "fedora", "jupyter", "pandas", "numpy", "christmas", "easter", "god", "jesus", "allah", "buddha",
+      "lee", "ok", "okay", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "user", "assistant", "system", "bot", "human", "agent",
+      "tool", "admin", "guest", "null", "true", "false", "none", "nan", "error", "warning", "info", "debug",
+      "email", "e-mail", "mail", "website", "web", "fax", "phone", "tel", "mobile", "cell", "url", "address",
+      "zip", "postcode", "ssn", "iban", "dob", "id", "re", "fwd", "subject", "cc", "bcc", "i'm", "i'll", "i'd",
+      "i've");
+
+  /** Words that open a street name ({@code Rua Mina}, {@code Via Roma}): what follows is no person. */
+  private static final Set<String> STREET_PREFIXES = Set.of("rua", "via", "rue", "calle", "avenida", "av",
+      "piazza", "viale", "corso", "plaza", "place", "platz", "ulica", "ul", "rio", "avenue", "boulevard",
+      "travessa", "largo", "carrer", "paseo", "straat", "laan", "vej", "gade", "katu", "tie");
+
+  
+  /** Words that end a street name in an address ({@code 123 Main Street}). */
+  private static final Set<String> STREET_SUFFIXES = Set.of("street", "st", "avenue", "ave", "road", "rd",
+      "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace",
+      "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "crescent", "close", "alley",
+      "trail", "plaza", "strasse", "straße", "gasse", "weg", "platz", "rue", "calle", "via", "avenida");
+
+  private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "suite", "ste", "unit", "floor",
+      "fl", "room", "rm");
+
+  /** Legal-form suffixes that end a company name. */
+  private static final Set<String> ORG_SUFFIXES = Set.of("inc", "incorporated", "ltd", "limited", "llc", "llp",
+      "lp", "plc", "gmbh", "ag", "kg", "corp", "corporation", "co", "sarl", "sas", "bv", "nv", "pty", "oy",
+      "oyj", "ab", "asa", "spa", "srl", "kk", "pte");
+
+  /** Words before a place that say it is one ({@code from Lisbon}, {@code based in Ohio}). */
+  private static final Set<String> PLACE_CUES = Set.of("in", "from", "at", "to", "near", "visit", "visiting",
+      "via", "across", "around", "outside", "inside", "towards", "toward", "of", "born", "lives", "live",
+      "moved", "travelling", "traveling", "city", "town", "country");
+
+  private static final Set<String> PERSON_KEYS = Set.of("name", "firstname", "lastname", "fullname", "givenname",
+      "familyname", "surname", "middlename", "displayname", "customername", "customer", "contact", "contactname",
+      "author", "user", "owner", "patient", "patientname", "recipient", "recipientname", "sender", "sendername",
+      "person", "employee", "employeename", "assignee", "reporter", "signedby", "createdby", "accountholder",
+      "cardholder", "cardholdername", "holdername", "billingname", "shippingname", "attendee", "guest",
+      "passenger", "applicant", "beneficiary", "spouse", "manager", "doctor", "physician", "nurse");
+
+  private static final Set<String> LOCATION_KEYS = Set.of("city", "country", "state", "province", "region",
+      "town", "address", "street", "streetaddress", "address1", "address2", "addressline1", "addressline2",
+      "location", "birthplace", "placeofbirth", "county", "district", "hometown");
+
+  private static final Set<String> ORGANIZATION_KEYS = Set.of("company", "companyname", "organization",
+      "organisation", "organizationname", "organisationname", "employer", "org", "orgname", "business",
+      "businessname", "firm", "institution", "school", "university", "bank", "bankname", "agency");
+
+  private final NameLexicons lexicons;
+
+  /** A detector over the shipped lexicons. */
+  public NameDetector() {
+    this(NameLexicons.builtIn());
+  }
+
+  NameDetector(NameLexicons lexicons) {
+    this.lexicons = lexicons;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Span> detect(String text, ScanContext context) {
+    if (context.jsonKey() != null) {
+      Span whole = wholeValue(text, context.jsonKey());
+      if (whole != null) {
+        return List.of(whole);
+      }
+    }
+    List<Token> tokens = WordTokens.of(text);
+    List<Span> found = new ArrayList<>();
+    boolean[] taken = new boolean[tokens.size()];
+    organizations(text, tokens, taken, found);
+    addresses(text, tokens, taken, found);
+    places(text, tokens, taken, found);
+    people(text, tokens, taken, found);
+    return resolveOverlaps(found);
+  }
+
+  // ---- JSON key hints ----
+
+  private Span wholeValue(String text, String key) {
+    String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+    String type = PERSON_KEYS.contains(k) ? EntityTypes.PERSON
+        : LOCATION_KEYS.contains(k) ? EntityTypes.LOCATION
+        : ORGANIZATION_KEYS.contains(k) ? EntityTypes.ORGANIZATION : null;
+    if (type == null) {
+      return null;
+    }
+    int start = 0;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (start == end || end - start > 120) {
+      return null;
+    }
+    List<Token> tokens = WordTokens.of(text.substring(start, end));
+    if (type.equals(EntityTypes.PERSON)) {
+      if (!looksLikeName(text.substring(start, end), tokens)) {
+        return null;
+      }
+    } else if (tokens.isEmpty() || !Character.isLetterOrDigit(text.charAt(start))) {
+      return null;
+    }
+    return new Span(start, end, type, 0.85, NAME);
+  }
+
+  /** Letters, spaces, initials and name punctuation only; 1 to 4 words, each capitalised or all lower. */
+  private static boolean looksLikeName(String value, List<Token> tokens) {
+    if (tokens.isEmpty() || tokens.size() > MAX_NAME_WORDS + 1) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(Character.isLetter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u2019' || c == ',')) {
+        return false;
+      }
+    }
+    boolean allCapitalised = tokens.stream().allMatch(Token::capitalised);
+    boolean allLower = tokens.stream().noneMatch(Token::capitalised);
+    return allCapitalised || (allLower && tokens.size() >= 2);
+  }
+
+  // ---- organisations: Capitalised Words + legal-form suffix ----
+
+  private void organizations(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    for (int k = 1; k < tokens.size(); k++) {
+      Token suffix = tokens.get(k);
+      if (!ORG_SUFFIXES.contains(suffix.lower()) || !(suffix.capitalised() || suffix.allCaps())) {
+        continue;
+      }
+      String gap = between(text, tokens.get(k - 1), suffix);
+      if (!(gap.equals(" ") || gap.equals(", ") || gap.equals(" & "))) {
+        continue;
+      }
+      int first = k;
+      int j = k - 1;
+      while (j >= 0 && k - j <= MAX_NAME_WORDS && tokens.get(j).capitalised() && !taken[j]) {
+        Token t = tokens.get(j);
+        if (j < k - 1 && !joinedBySpace(text, t, tokens.get(j + 1))) {
+          break;
+        }
+        if (t.lower().equals("the") || (sentenceStart(text, tokens, j) && isCommonWord(t) && j < k - 1)) {
+          break;
+        }
+        first = j;
+        j--;
+      }
+      if (first == k) {
+        continue;
+      }
+      int end = suffix.end();
+      if (end < text.length() && text.charAt(end) == '.') {
+        end++;
+      }
+      found.add(new Span(tokens.get(first).start(), end, EntityTypes.ORGANIZATION, 0.8, NAME));
+      for (int t = first; t <= k; t++) {
+        taken[t] = true;
+      }
+    }
+  }
+
+  // ---- street addresses: number + Capitalised Words + street suffix (+ unit) ----
+
+  private void addresses(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    for (int k = 0; k + 2 < tokens.size(); k++) {
+      Token number = tokens.get(k);
+      if (!number.number() || number.length() > 6 || taken[k]) {
+        continue;
+      }
+      int last = -1;
+      for (int j = k + 1; j < tokens.size() && j <= k + MAX_NAME_WORDS + 1; j++) {
+        Token t = tokens.get(j);
+        if (!t.capitalised() || !joinedBySpace(text, tokens.get(j - 1), t)) {
+          break;
+        }
+        if (j > k + 1 && STREET_SUFFIXES.contains(t.lower())) {
+          last = j;
+          break;
+        }
+      }
+      if (last < 0) {
+        continue;
+      }
+      int end = tokens.get(last).end();
+      if (end < text.length() && text.charAt(end) == '.') {
+        end++;
+      }
+      int unit = last + 1;
+      if (unit + 1 < tokens.size() && UNIT_WORDS.contains(tokens.get(unit).lower())
+          && tokens.get(unit + 1).number() && tokens.get(unit + 1).start() - end <= 8) {
+        end = tokens.get(unit + 1).end();
+        last = unit + 1;
+      }
+      found.add(new Span(number.start(), end, EntityTypes.LOCATION, 0.85, NAME));
+      for (int t = k; t <= last; t++) {
+        taken[t] = true;
+      }
+      k = last;
+    }
+  }
+
+  // ---- countries, states and cities from the place lexicon ----
+
+  private void places(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (taken[k] || !t.capitalised() || t.allCaps() || t.initial()) {
+        continue;
+      }
+      int matchEnd = -1;
+      StringBuilder key = new StringBuilder(t.lower());
+      if (lexicons.places().contains(key.toString())) {
+        matchEnd = k;
+      }
+      for (int j = k + 1; j < tokens.size() && j < k + 4; j++) {
+        Token next = tokens.get(j);
+        if (taken[j] || !joinedBySpace(text, tokens.get(j - 1), next)) {
+          break;
+        }
+        key.append(' ').append(next.lower());
+        if (lexicons.places().contains(key.toString())) {
+          matchEnd = j;
+        }
+      }
+      if (matchEnd < 0) {
+        continue;
+      }
+      boolean ambiguous = false;
+      for (int j = k; j <= matchEnd; j++) {
+        Token w = tokens.get(j);
+        ambiguous |= isCommonWord(w) || lexicons.firstNames().contains(w.lower()) || !w.capitalised();
+      }
+      double score = ambiguous ? 0.25 : 0.55;
+      Token before = k > 0 ? tokens.get(k - 1) : null;
+      if (before != null && PLACE_CUES.contains(before.lower()) && joinedBySpace(text, before, t)) {
+        score += 0.35;
+      } else if (before != null && between(text, before, t).equals(", ") && tokenIsPlaceLike(before)) {
+        score += 0.2;
+      }
+      if (cueBefore(text, t.start()) >= 0.3) {
+        score -= 0.4;
+      }
+      if (score >= THRESHOLD) {
+        found.add(new Span(t.start(), tokens.get(matchEnd).end(), EntityTypes.LOCATION, Math.min(score, 0.95), NAME));
+        for (int j = k; j <= matchEnd; j++) {
+          taken[j] = true;
+        }
+        k = matchEnd;
+      }
+    }
+  }
+
+  private boolean tokenIsPlaceLike(Token t) {
+    return t.capitalised() && lexicons.places().contains(t.lower());
+  }
+
+  // ---- people ----
+
+  private void people(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    int k = 0;
+    while (k < tokens.size()) {
+      if (taken[k]) {
+        k++;
+        continue;
+      }
+      if (!nameShaped(tokens.get(k))) {
+        k = lowerCaseAfterCue(text, tokens, k, taken, found);
+        continue;
+      }
+      int end = k;
+      int words = tokens.get(k).initial() ? 0 : 1;
+      while (end + 1 < tokens.size() && !taken[end + 1] && nameShaped(tokens.get(end + 1))
+          && joinedBySpace(text, tokens.get(end), tokens.get(end + 1))
+          && (words < MAX_NAME_WORDS || tokens.get(end + 1).initial())) {
+        end++;
+        if (!tokens.get(end).initial()) {
+          words++;
+        }
+      }
+      scoreRun(text, tokens, k, end, found);
+      k = end + 1;
+    }
+  }
+
+  /**
+   * After a strong cue ({@code my name is}, {@code call me}) a name may be typed in lower case: up to
+   * three lower-case words are taken: the first no common English word (or, after the strongest cues,
+   * a first name such as {@code bob}), the others names or no common words. Returns the next token to read.
+   */
+  private int lowerCaseAfterCue(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
+    Token t = tokens.get(k);
+    if (t.number() || t.capitalised() || k == 0 || !CUE_LAST_WORDS.contains(tokens.get(k - 1).lower())) {
+      return k + 1;
+    }
+    boolean common = isCommonWord(t);
+    if (common && !lexicons.firstNames().contains(t.lower())) {
+      return k + 1;
+    }
+    double cue = cueBefore(text, t.start());
+    if (cue < 0.35 || (common && cue < 0.4)) {
+      return k + 1;
+    }
+    int end = k;
+    while (end + 1 < tokens.size() && end - k < 2 && !taken[end + 1] && !tokens.get(end + 1).number()
+        && !tokens.get(end + 1).capitalised() && (!isCommonWord(tokens.get(end + 1)) || isNameWord(tokens.get(end + 1)))
+        && joinedBySpace(text, tokens.get(end), tokens.get(end + 1))) {
+      end++;
+    }
+    double score = 0.2 + cue + (isNameWord(t) ? 0.2 : 0);
+    if (score >= THRESHOLD) {
+      found.add(new Span(t.start(), tokens.get(end).end(), EntityTypes.PERSON, Math.min(score, 0.99), NAME));
+    }
+    return end + 1;
+  }
+
+  private boolean nameShaped(Token t) {
+    if (t.number() || !t.capitalised() || camelCase(t)) {
+      return false;
+    }
+    if (t.allCaps()) {
+      return (lexicons.firstNames().contains(t.lower()) || lexicons.surnames().contains(t.lower())) && !isCommonWord(t);
+    }
+    return true;
+  }
+
+  /** Splits a run of capitalised words at common words and titles, and scores each remaining piece. */
+  private void scoreRun(String text, List<Token> tokens, int from, int to, List<Span> found) {
+    int start = from;
+    for (int k = from; k <= to + 1; k++) {
+      boolean boundary = k > to || splitsRun(tokens.get(k));
+      if (boundary) {
+        if (k > start) {
+          scorePiece(text, tokens, start, k - 1, found);
+        }
+        start = k + 1;
+      }
+    }
+  }
+
+  /**
+   * Titles, greetings and common words that are not names end a piece; a common word that is also a
+   * name ({@code Will}, {@code Rose}) stays and is weighed in {@link #scorePiece}.
+   */
+  private boolean splitsRun(Token t) {
+    return TITLES.contains(t.lower()) || GREETINGS.contains(t.lower())
+        || (!t.initial() && isCommonWord(t) && !isNameWord(t));
+  }
+
+  private void scorePiece(String text, List<Token> tokens, int from, int to, List<Span> found) {
+    // a trailing lone capital is a sentence's "I" or a list letter more often than an initial
+    while (to > from && tokens.get(to).initial()) {
+      to--;
+    }
+    List<Token> words = new ArrayList<>();
+    boolean initials = false;
+    for (int k = from; k <= to; k++) {
+      if (tokens.get(k).initial()) {
+        initials = true;
+      } else {
+        words.add(tokens.get(k));
+      }
+    }
+    if (words.isEmpty()) {
+      return;
+    }
+    if (inStreetName(text, tokens, from, to, words) || insideIdentifier(text, tokens.get(from).start(), tokens.get(to).end())) {
+      return;
+    }
+    Token first = words.get(0);
+    Token last = words.get(words.size() - 1);
+    double score;
+    if (words.size() == 1) {
+      Token w = first;
+      boolean common = isCommonWord(w);
+      boolean proper = lexicons.properNouns().contains(w.lower());
+      if (lexicons.firstNames().contains(w.lower()) && !common) {
+        score = 0.55;
+      } else if (lexicons.surnames().contains(w.lower()) && !common) {
+        score = proper ? 0.2 : 0.4;
+      } else if (isNameWord(w) || common || proper) {
+        score = 0.15;
+      } else {
+        score = 0.3;
+      }
+      if (common && sentenceStart(text, tokens, from)) {
+        score -= 0.3;
+      }
+    } else {
+      boolean firstKnown = lexicons.firstNames().contains(first.lower());
+      boolean lastKnown = lexicons.surnames().contains(last.lower());
+      int strong = 0;
+      int known = 0;
+      int common = 0;
+      for (Token w : words) {
+        boolean name = isNameWord(w);
+        known += name ? 1 : 0;
+        strong += name && !isCommonWord(w) ? 1 : 0;
+        common += isCommonWord(w) ? 1 : 0;
+      }
+      if (firstKnown && lastKnown) {
+        score = common == 0 ? 0.85 : common < words.size() ? 0.65 : 0.35;
+      } else if (strong >= 1) {
+        score = 0.5 + 0.1 * Math.min(strong - 1, 2);
+      } else if (known >= 1) {
+        score = 0.35;
+      } else if (common == 0 && words.stream().noneMatch(w -> lexicons.properNouns().contains(w.lower()))) {
+        score = 0.5;
+      } else {
+        score = 0.3;
+      }
+    }
+    if (initials) {
+      score += 0.15;
+    }
+    if (!(lexicons.firstNames().contains(first.lower()) && lexicons.surnames().contains(last.lower()))
+        && isPlace(text, tokens, from, to) && (!lexicons.firstNames().contains(first.lower()) || afterPlaceCue(text, tokens, from))) {
+      score -= 0.3;
+    }
+    if (listedWithNames(text, tokens, from, to)) {
+      score += 0.2;
+    }
+    int start = tokens.get(from).start();
+    int end = tokens.get(to).end();
+    score += cueBefore(text, start);
+    score += cueAfter(text, end, tokens, from);
+    if (score >= THRESHOLD) {
+      found.add(new Span(start, end, EntityTypes.PERSON, Math.min(score, 0.99), NAME));
+    }
+  }
+
+  /** Part of an e-mail address, URL, path or code identifier ({@code JaneDoe@}, {@code Foo.Bar}, {@code x_Jane}). */
+  private static boolean insideIdentifier(String text, int start, int end) {
+    char before = start > 0 ? text.charAt(start - 1) : ' ';
+    char after = end < text.length() ? text.charAt(end) : ' ';
+    if ("@/_\\.#$<=".indexOf(before) >= 0 || "@/_\\(<=".indexOf(after) >= 0 || Character.isDigit(after)
+        || Character.isDigit(before)) {
+      return true;
+    }
+    return after == '.' && end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1));
+  }
+
+  /**
+   * A lower-case letter followed by a capital inside one word, as in code identifiers
+   * ({@code getUserName}, {@code JaneDoe}); name prefixes such as {@code McDonald}, {@code DeVito} and
+   * {@code MacArthur} are allowed.
+   */
+  private static boolean camelCase(Token t) {
+    String lower = t.lower();
+    int length = t.length();
+    for (int i = 1; i < length; i++) {
+      char c = lower.charAt(i);
+      if (c == '-' || c == '\'' || c == '\u2019') {
+        i++;
+        continue;
+      }
+      if (Character.isLetter(c) && t.upperAt(i)) {
+        String prefix = lower.substring(0, i);
+        if (!(prefix.equals("mc") || prefix.equals("mac") || prefix.equals("de") || prefix.equals("di")
+            || prefix.equals("la") || prefix.equals("le") || prefix.equals("van") || prefix.equals("von")
+            || prefix.equals("da") || prefix.equals("du") || prefix.equals("o"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A piece inside a street name: after {@code Rua}/{@code Via}, or before {@code Street}/{@code Road}. */
+  private static boolean inStreetName(String text, List<Token> tokens, int from, int to, List<Token> words) {
+    for (Token w : words) {
+      if (STREET_PREFIXES.contains(w.lower())) {
+        return true;
+      }
+    }
+    if (from > 0 && STREET_PREFIXES.contains(tokens.get(from - 1).lower())
+        && joinedBySpace(text, tokens.get(from - 1), tokens.get(from))) {
+      return true;
+    }
+    return to + 1 < tokens.size() && STREET_SUFFIXES.contains(tokens.get(to + 1).lower())
+        && tokens.get(to + 1).capitalised() && joinedBySpace(text, tokens.get(to), tokens.get(to + 1));
+  }
+
+  private static boolean afterPlaceCue(String text, List<Token> tokens, int from) {
+    return from > 0 && PLACE_CUES.contains(tokens.get(from - 1).lower()) && joinedBySpace(text, tokens.get(from - 1), tokens.get(from));
+  }
+
+  private boolean isPlace(String text, List<Token> tokens, int from, int to) {
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      key.append(k == from ? "" : " ").append(tokens.get(k).lower());
+    }
+    return lexicons.places().contains(key.toString());
+  }
+
+  /** {@code Morrison, Rogers and Torres}: a capitalised name-like word beside it in a list. */
+  private boolean listedWithNames(String text, List<Token> tokens, int from, int to) {
+    if (from > 0) {
+      Token before = tokens.get(from - 1);
+      String gap = between(text, before, tokens.get(from));
+      if (LIST_GAPS.contains(gap) && listable(before)) {
+        return true;
+      }
+      if (from > 1 && gap.equals(" ") && (before.lower().equals("and") || before.lower().equals("or"))) {
+        Token name = tokens.get(from - 2);
+        return listable(name) && between(text, name, before).equals(" ");
+      }
+    }
+    if (to + 1 < tokens.size()) {
+      Token after = tokens.get(to + 1);
+      String gap = between(text, tokens.get(to), after);
+      if (LIST_GAPS.contains(gap) && listable(after)) {
+        return true;
+      }
+      if (to + 2 < tokens.size() && gap.equals(" ") && (after.lower().equals("and") || after.lower().equals("or"))) {
+        Token name = tokens.get(to + 2);
+        return listable(name) && between(text, after, name).equals(" ");
+      }
+    }
+    return false;
+  }
+
+  private boolean listable(Token t) {
+    return t.capitalised() && !t.allCaps() && !isCommonWord(t) && !lexicons.properNouns().contains(t.lower())
+        && !lexicons.places().contains(t.lower());
+  }
+
+  private boolean isNameWord(Token t) {
+    return lexicons.firstNames().contains(t.lower()) || lexicons.surnames().contains(t.lower());
+  }
+
+  /** A common English word, or a word that collides with names (months, days, products). */
+  private boolean isCommonWord(Token t) {
+    return COLLISIONS.contains(t.lower()) || lexicons.englishWords().contains(t.lower());
+  }
+
+  // ---- cues ----
+
+  /** The weight of the strongest cue phrase ending just before {@code start}, or a sign-off line above it. */
+  static double cueBefore(String text, int start) {
+    int from = Math.max(0, start - CUE_WINDOW);
+    String window = text.substring(from, start).toLowerCase(Locale.ROOT);
+    int lineBreak = window.lastIndexOf('\n');
+    String line = window.substring(lineBreak + 1);
+    String trimmed = stripTrailing(line);
+    double best = 0;
+    if (trimmed.isEmpty() && lineBreak >= 0) {
+      String previous = stripTrailing(window.substring(0, lineBreak));
+      int previousBreak = previous.lastIndexOf('\n');
+      String previousLine = previous.substring(previousBreak + 1).strip();
+      if (SIGN_OFFS.contains(previousLine)) {
+        return 0.45;
+      }
+      return 0;
+    }
+    String normalised = collapseSpaces(trimmed);
+    for (Cue cue : CUES_BY_LAST_WORD.getOrDefault(lastWord(normalised), List.of())) {
+      if (normalised.endsWith(cue.phrase)) {
+        int at = normalised.length() - cue.phrase.length();
+        if (at == 0 || !Character.isLetter(normalised.charAt(at - 1))) {
+          best = Math.max(best, cue.weight);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String stripTrailing(String s) {
+    int end = s.length();
+    while (end > 0) {
+      char c = s.charAt(end - 1);
+      if (Character.isWhitespace(c) || c == ':' || c == ',' || c == '-' || c == '.' || c == '\u2014' || c == '\u2013') {
+        end--;
+      } else {
+        break;
+      }
+    }
+    return s.substring(0, end);
+  }
+
+  private double cueAfter(String text, int end, List<Token> tokens, int from) {
+    double score = 0;
+    int i = end;
+    // speaker label at the start of a line: "Nicole: ..."
+    if (i < text.length() && text.charAt(i) == ':' && sentenceStart(text, tokens, from)) {
+      score += 0.3;
+    }
+    int j = i;
+    while (j < text.length() && text.charAt(j) == ' ') {
+      j++;
+    }
+    int w = j;
+    while (w < text.length() && Character.isLetter(text.charAt(w))) {
+      w++;
+    }
+    if (w > j && VERBS_AFTER.contains(text.substring(j, w).toLowerCase(Locale.ROOT))) {
+      score += 0.25;
+    }
+    // neighbourhood: an e-mail address or a phone number right after the name
+    int limit = Math.min(text.length(), end + 40);
+    int digits = 0;
+    for (int k = end; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' && k > end + 1) {
+        break;
+      }
+      if (c == '@') {
+        score += 0.25;
+        break;
+      }
+      if (c >= '0' && c <= '9' && ++digits >= 7) {
+        score += 0.15;
+        break;
+      }
+    }
+    return score;
+  }
+
+  /** Whether token {@code k} opens a sentence or a line, where any word is capitalised. */
+  static boolean sentenceStart(String text, List<Token> tokens, int k) {
+    int from = k == 0 ? 0 : tokens.get(k - 1).end();
+    String gap = text.substring(from, tokens.get(k).start());
+    if (k == 0 || gap.indexOf('\n') >= 0) {
+      return true;
+    }
+    if (tokens.get(k - 1).initial() || TITLES.contains(tokens.get(k - 1).lower())) {
+      return false;
+    }
+    for (int i = gap.length() - 1; i >= 0; i--) {
+      char c = gap.charAt(i);
+      if (Character.isWhitespace(c)) {
+        continue;
+      }
+      return ".!?:;\"\u201c\u201d([{*#>-\u2022|".indexOf(c) >= 0;
+    }
+    return false;
+  }
+
+  private static String between(String text, Token a, Token b) {
+    return text.substring(a.end(), b.start());
+  }
+
+  /** Two tokens one space apart, or an initial and a word as in {@code J. Smith}. */
+  private static boolean joinedBySpace(String text, Token a, Token b) {
+    String gap = between(text, a, b);
+    int i = a.initial() && gap.startsWith(".") ? 1 : 0;
+    if (gap.length() - i < 1 || gap.length() - i > 3) {
+      return false;
+    }
+    for (; i < gap.length(); i++) {
+      if (gap.charAt(i) != ' ' && gap.charAt(i) != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- overlaps ----
+
+  private static List<Span> resolveOverlaps(List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    List<Span> kept = new ArrayList<>();
+    for (Span s : sorted) {
+      Span previous = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+      if (previous != null && previous.overlaps(s)) {
+        if (s.score() > previous.score()) {
+          kept.set(kept.size() - 1, s);
+        }
+      } else {
+        kept.add(s);
+      }
+    }
+    return List.copyOf(kept);
+  }
+
+  private record Cue(String phrase, double weight) {}
+}

@@ -1,0 +1,64 @@
+package dev.tracemill.privacy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The word lists {@link NameDetector} looks tokens up in, all lower-cased (see the README beside the
+ * resources for their provenance and licences). Loaded once per JVM on first use (about 120k entries,
+ * a few MB of heap) and shared read-only by every detector instance.
+ */
+record NameLexicons(
+    Set<String> firstNames, Set<String> surnames, Set<String> englishWords, Set<String> properNouns,
+    Set<String> places) {
+  private static final String DIR = "/dev/tracemill/privacy/";
+
+  NameLexicons {
+    firstNames = Set.copyOf(requireNonNull(firstNames, "firstNames is null"));
+    surnames = Set.copyOf(requireNonNull(surnames, "surnames is null"));
+    englishWords = Set.copyOf(requireNonNull(englishWords, "englishWords is null"));
+    properNouns = Set.copyOf(requireNonNull(properNouns, "properNouns is null"));
+    places = Set.copyOf(requireNonNull(places, "places is null"));
+  }
+
+  /** The shipped lexicons; the first call reads the resources (a missing one is a packaging bug). */
+  static NameLexicons builtIn() {
+    return Holder.BUILT_IN;
+  }
+
+  private static final class Holder {
+    static final NameLexicons BUILT_IN = new NameLexicons(
+        read("ner-first-names.txt"), read("ner-surnames.txt.gz"), read("ner-english-words.txt.gz"),
+        read("ner-proper-nouns.txt.gz"), read("ner-places.txt.gz"));
+  }
+
+  static Set<String> read(String resource) {
+    InputStream raw = NameLexicons.class.getResourceAsStream(DIR + resource);
+    if (raw == null) {
+      throw new IllegalStateException("lexicon resource " + DIR + resource + " is missing from the classpath");
+    }
+    Set<String> words = new HashSet<>();
+    try (InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String word = line.strip();
+        if (!word.isEmpty()) {
+          words.add(word.toLowerCase(Locale.ROOT));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon resource " + DIR + resource, e);
+    }
+    return words;
+  }
+}
