@@ -20,13 +20,14 @@ public record DetectorSet(List<Detector> detectors) {
    * The built-in detectors configured by {@code options}: the validated rules (e-mail, phone with
    * {@code options.region()} as the default region, card, IBAN, SSN, IP, MAC, URL secrets, date of
    * birth), then the provider secrets (API keys and tokens, private keys, passwords, generic secrets
-   * next to a secret-ish keyword).
+   * next to a secret-ish keyword), then names, places and organisations (lexicons and context cues).
    */
   public static DetectorSet defaults(PrivacyOptions options) {
     java.util.Objects.requireNonNull(options, "options is null");
     List<Detector> detectors = new ArrayList<>();
     detectors.addAll(RuleDetectors.all(options.region()));
     detectors.add(new SecretDetector());
+    detectors.add(new NameDetector());
     return new DetectorSet(detectors);
   }
 
