@@ -13,11 +13,14 @@ import java.util.List;
 public final class Filters {
   public static final String FAILED_CALL = "failed_call";
   public static final String NO_USER_TURN = "no_user_turn";
+  public static final String EMPTY_USER_TURN = "empty_user_turn";
   public static final String EMPTY_RESPONSE = "empty_response";
   public static final String RESPONSE_TOO_SHORT = "response_too_short";
   public static final String RESPONSE_TOO_LONG = "response_too_long";
   public static final String DUPLICATE = "duplicate";
   public static final String OVER_LIMIT = "over_limit";
+  /** No requested export format can express the unit (each format's skip reason is in the report). */
+  public static final String NOT_EXPORTABLE = "not_exportable";
 
   private Filters() {}
 
@@ -26,15 +29,23 @@ public final class Filters {
     return unit -> unit.outcome() == Outcome.FAILURE ? FAILED_CALL : null;
   }
 
-  /** Drops units with no user message: nothing asked, nothing to learn (e.g. a missing prompt). */
+  /**
+   * Drops units with no user message (nothing asked, nothing to learn: a missing prompt) and units
+   * with a user message that has no text (only images or audio, which are not carried: the training
+   * row would show an empty question).
+   */
   public static UnitFilter needsUserTurn() {
     return unit -> {
+      boolean any = false;
       for (Event e : unit.events()) {
         if (e.kind() == Event.Kind.USER) {
-          return null;
+          if (((dev.tracemill.model.UserMsg) e).text().isBlank()) {
+            return EMPTY_USER_TURN;
+          }
+          any = true;
         }
       }
-      return NO_USER_TURN;
+      return any ? null : NO_USER_TURN;
     };
   }
 

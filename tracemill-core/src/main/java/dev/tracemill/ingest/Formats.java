@@ -39,7 +39,12 @@ public final class Formats {
 
   /** Reads the head of the file and asks every format; empty when none claims it. */
   public static Optional<LogFormat> detect(InputFile file) throws IOException {
-    Sample sample = sample(file);
+    return detect(file, ReadOptions.DEFAULTS);
+  }
+
+  /** As {@link #detect(InputFile)}, reading a first record of up to {@code options.maxRecordBytes()}. */
+  public static Optional<LogFormat> detect(InputFile file, ReadOptions options) throws IOException {
+    Sample sample = sample(file, options);
     LogFormat best = null;
     int bestScore = 0;
     for (LogFormat format : ALL) {
@@ -70,22 +75,56 @@ public final class Formats {
   }
 
   static Sample sample(InputFile file) throws IOException {
+    return sample(file, ReadOptions.DEFAULTS);
+  }
+
+  /**
+   * The head of the file (64 KiB) and its first JSON Lines record. The first non-blank line is read
+   * whole (up to {@code maxRecordBytes}), so a long first record (a RAG prompt) is still recognised;
+   * a byte-order mark is ignored. When that line starts like a JSON object but does not parse (it is
+   * truncated, too deep or too long), the next lines that also start with {@code {} are tried, so one
+   * broken record does not hide a whole file from detection. Multi-line JSON documents never match:
+   * their first line is not a whole object.
+   */
+  static Sample sample(InputFile file, ReadOptions options) throws IOException {
     byte[] head;
     try (InputStream in = file.open()) {
       head = in.readNBytes(HEAD_BYTES);
     }
     String text = new String(head, StandardCharsets.UTF_8);
-    return new Sample(file.logicalName(), text, firstLineObject(text));
+    return new Sample(file.logicalName(), text, firstRecord(file, options));
   }
 
-  private static JsonNode firstLineObject(String head) {
-    for (String line : head.split("\n", 64)) {
-      if (line.isBlank()) {
-        continue;
+  private static final int LINES_TRIED = 8;
+
+  private static JsonNode firstRecord(InputFile file, ReadOptions options) throws IOException {
+    try (InputStream in = file.open()) {
+      LineReader lines = new LineReader(in, options.maxRecordBytes());
+      boolean first = true;
+      int tried = 0;
+      LineReader.Line line;
+      while ((line = lines.next()) != null && tried < LINES_TRIED) {
+        if (!line.tooLong() && line.isBlank()) {
+          continue;
+        }
+        tried++;
+        String text = line.tooLong() ? "{" : new String(line.bytes(), 0, line.length(), StandardCharsets.UTF_8);
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String stripped = text.strip();
+        if (!stripped.startsWith("{")) {
+          return null;
+        }
+        JsonNode node = line.tooLong() ? null : Json.tryParse(stripped);
+        if (node != null && node.isObject()) {
+          return node;
+        }
+        if (first && (node != null || stripped.length() < 3 || stripped.endsWith("["))) {
+          // Not a record: a JSON value of another kind, or the opening line of a multi-line document.
+          return null;
+        }
+        first = false;
       }
-      JsonNode node = Json.tryParse(line.strip());
-      return node != null && node.isObject() ? node : null;
+      return null;
     }
-    return null;
   }
 }

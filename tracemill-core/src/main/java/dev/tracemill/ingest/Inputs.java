@@ -43,6 +43,10 @@ public final class Inputs {
       if (!Files.exists(path)) {
         throw new UnreadableInputException("cannot read input '" + arg + "': no such file or directory");
       }
+      if (path.toAbsolutePath().normalize().startsWith(outputs)) {
+        throw new UnreadableInputException("input '" + arg + "' is the output folder or inside it;"
+            + " choose an --out outside the inputs");
+      }
       if (Files.isDirectory(path)) {
         List<Path> found;
         try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {

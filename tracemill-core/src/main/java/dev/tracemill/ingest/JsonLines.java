@@ -25,6 +25,9 @@ public final class JsonLines {
 
   /** The one place Jackson quotes record text: the unrecognised token itself. */
   private static final Pattern QUOTED = Pattern.compile("(?<=[Tt]oken )'[^']*'");
+  /** Jackson names the offending character ({@code ('x' (code 120))}): that is record text too. */
+  private static final Pattern CHARACTER =
+      Pattern.compile("\\s*\\('[^']*'\\s*\\(code \\d+\\)\\)|\\s*'[^']{1,2}'\\s*\\(code \\d+\\)");
   private static final Pattern EXPECTED_VALUE =
       Pattern.compile("was expecting \\(JSON String, Number, Array, Object or token [^)]*\\)");
 
@@ -104,7 +107,15 @@ public final class JsonLines {
     if (endsInside) {
       return "invalid JSON" + column + ": the line ends inside a JSON value";
     }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "unreadable JSON" + column + ": nested or sized beyond the reader's limits (more than "
+          + Json.MAX_NESTING_DEPTH + " levels deep)";
+    }
+    if (message != null && message.startsWith("Trailing token")) {
+      return "invalid JSON" + column + ": unexpected content after the end of the JSON value";
+    }
     String detail = message == null ? "malformed" : QUOTED.matcher(message).replaceAll("'…'");
+    detail = CHARACTER.matcher(detail).replaceAll("");
     detail = EXPECTED_VALUE.matcher(detail).replaceAll("was expecting a JSON value");
     int cut = detail.indexOf('\n');
     if (cut >= 0) {

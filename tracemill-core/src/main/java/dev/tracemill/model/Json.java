@@ -19,10 +19,13 @@ import java.util.Map;
  * numbers kept exact. {@link #canonical(JsonNode)} gives a key-sorted copy for hashing and comparing.
  */
 public final class Json {
+  /** Deeper JSON is rejected (a record, not a crash): logs never nest this deep. */
+  public static final int MAX_NESTING_DEPTH = 2000;
+
   public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(2000)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
           .build())
       .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -66,6 +66,7 @@ public final class Pipeline {
   private final Ledger ledger = new Ledger();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
+  private final Map<InputFile, String> unreadable = new LinkedHashMap<>();
 
   private Pipeline(RunConfig config, PipelineListener listener, InputStream stdin) {
     this.config = config;
@@ -93,7 +94,8 @@ public final class Pipeline {
       deleteTree(tmp);
       Files.createDirectories(tmp);
     } catch (IOException e) {
-      throw new RunFailedException("cannot write to output directory '" + out + "': " + e.getMessage(), e);
+      throw new RunFailedException("cannot write to output directory '" + out + "': " + describe(e)
+          + ". Choose another --out or fix its permissions.", e);
     }
     try {
       Map<InputFile, LogFormat> formats = detectFormats(Inputs.expand(config.inputs(), stdin, tmp, out));
@@ -105,8 +107,10 @@ public final class Pipeline {
     } catch (StrictStop e) {
       throw new RunFailedException("strict mode: bad record at " + e.where + ": " + e.reason
           + " (run without --strict to quarantine it and go on)");
-    } catch (IOException | UncheckedIOException e) {
-      throw new RunFailedException("I/O error: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RunFailedException("I/O error: " + describe(e), e);
+    } catch (UncheckedIOException e) {
+      throw new RunFailedException("I/O error: " + describe(e.getCause()), e);
     } finally {
       try {
         deleteTree(tmp);
@@ -116,18 +120,25 @@ public final class Pipeline {
     }
   }
 
-  private Map<InputFile, LogFormat> detectFormats(List<InputFile> files) throws IOException {
+  private Map<InputFile, LogFormat> detectFormats(List<InputFile> files) {
     Map<InputFile, LogFormat> formats = new LinkedHashMap<>();
     for (InputFile f : files) {
-      if (Formats.isBlank(f)) {
-        fileFormats.put(f.name(), "empty");
-        continue;
+      try {
+        if (Formats.isBlank(f)) {
+          fileFormats.put(f.name(), "empty");
+          continue;
+        }
+        LogFormat format = config.inputFormat() != null
+            ? Formats.byName(config.inputFormat()).orElseThrow()
+            : Formats.detect(f, config.readOptions()).orElse(null);
+        formats.put(f, format);
+        fileFormats.put(f.name(), format == null ? "unknown" : format.name());
+      } catch (IOException e) {
+        // A corrupt or truncated compressed file: one quarantined record, and the run goes on.
+        unreadable.put(f, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        formats.put(f, null);
+        fileFormats.put(f.name(), "unreadable");
       }
-      LogFormat format = config.inputFormat() != null
-          ? Formats.byName(config.inputFormat()).orElseThrow()
-          : Formats.detect(f).orElse(null);
-      formats.put(f, format);
-      fileFormats.put(f.name(), format == null ? "unknown" : format.name());
     }
     return formats;
   }
@@ -159,16 +170,23 @@ public final class Pipeline {
   }
 
   private void readFile(InputFile f, LogFormat format, Reader reader) throws IOException {
+    if (unreadable.containsKey(f)) {
+      reader.quarantine(new SourceRef(f.name(), 0), "cannot read the file: " + unreadable.get(f)
+          + " (a truncated or corrupt compressed file? check it with gzip -t or zstd -t)");
+      return;
+    }
     if (format == null) {
       reader.quarantine(new SourceRef(f.name(), 0), "unrecognised log format: no reader claims this file"
           + " (pass --input-format to choose one; see 'tracemill formats')");
       return;
     }
+    reader.lastLine = 0;
     try {
       format.read(f, config.readOptions(), reader);
     } catch (IOException e) {
       reader.quarantine(new SourceRef(f.name(), reader.lastLine + 1),
-          "cannot read the rest of the file: " + e.getMessage());
+          "cannot read the rest of the file: " + e.getMessage()
+          + " (a truncated or corrupt compressed file? check it with gzip -t or zstd -t)");
     }
   }
 
@@ -270,10 +288,12 @@ public final class Pipeline {
     }
 
     private void spill(Unit unit, long record, long conversation) {
-      long group = seededHash(groupOf(unit));
+      long group = groupHash(unit);
+      List<String> payloads = render(unit);
+      boolean exportable = payloads.stream().anyMatch(p -> !p.startsWith("!"));
       try {
         spill.write(config.shuffle() ? group : spill.count(), record, unit.type().ordinal(), group,
-            conversation, dedup == null ? 0 : dedup.hash(unit), render(unit));
+            conversation, dedup == null ? 0 : dedup.hash(unit), exportable, payloads);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -317,6 +337,8 @@ public final class Pipeline {
     spill.replayHeadsInArrivalOrder(entry -> {
       if (index != null && index.isExtendedElsewhere(entry.conversation())) {
         states.raise(entry.record(), RecordStates.MERGED);
+      } else if (!entry.exportable()) {
+        states.notExportable(entry.record(), entry.seq());
       } else if (dedup != null && !dedup.firstSeen(entry.content())) {
         states.raise(entry.record(), RecordStates.DUPLICATE);
       } else {
@@ -348,11 +370,21 @@ public final class Pipeline {
     return payloads;
   }
 
-  /** A seeded hash of a unit's group: the shuffle key, so a session's units stay together. */
-  private long seededHash(String text) {
-    long h = 0xCBF29CE484222325L ^ mix(config.seed());
-    for (int i = 0; i < text.length(); i++) {
-      h ^= text.charAt(i);
+  /**
+   * The seeded hash of a unit's group, which is its shuffle key: the session when the log has one, so
+   * a session's units stay together and land in one split; else the unit's content, so that the
+   * split of a unit does not depend on how its input path was spelled, and identical conversations
+   * (kept with --no-dedup) never straddle train and test.
+   */
+  private long groupHash(Unit unit) {
+    long seed = mix(config.seed() ^ 0x9E3779B97F4A7C15L);
+    if (unit.session() == null) {
+      return mix(seed ^ CollapseIndex.fullHash(unit.events(), null));
+    }
+    String session = unit.session();
+    long h = 0xCBF29CE484222325L ^ seed;
+    for (int i = 0; i < session.length(); i++) {
+      h ^= session.charAt(i);
       h *= 0x100000001B3L;
     }
     return mix(h);
@@ -362,10 +394,6 @@ public final class Pipeline {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  private static String groupOf(Unit unit) {
-    return unit.session() != null ? "s:" + unit.session() : "u:" + unit.id();
   }
 
   private final Map<String, Long> unitsByType = new TreeMap<>();
@@ -388,6 +416,12 @@ public final class Pipeline {
     try (writers) {
       spill.replay(exporters.size(), entry -> {
         if (!states.isSurvivor(entry.seq())) {
+          if (states.isNotExportable(entry.seq())) {
+            // No format can express it: its skip reasons still show in every format's counts.
+            for (int i = 0; i < exporters.size(); i++) {
+              writers.write(exporters.get(i).name(), null, entry.payloads()[i]);
+            }
+          }
           return;
         }
         if (written[0] >= total) {
@@ -511,6 +545,28 @@ public final class Pipeline {
         Files.delete(p);
       }
     }
+  }
+
+  /** An I/O failure in words: what happened to which path, without Java class names. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      String what;
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        what = "permission denied";
+      } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        what = "a file is in the way (it is not a directory)";
+      } else if (e instanceof java.nio.file.NoSuchFileException) {
+        what = "no such file or directory";
+      } else if (e instanceof java.nio.file.FileSystemLoopException) {
+        what = "a symbolic link loops back to a folder above it";
+      } else if (e instanceof java.nio.file.NotDirectoryException) {
+        what = "not a directory";
+      } else {
+        what = f.getReason() == null ? "file system error" : f.getReason();
+      }
+      return f.getFile() + ": " + what;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The reason's first words, before any detail: the key of report.json's quarantine reasons. */

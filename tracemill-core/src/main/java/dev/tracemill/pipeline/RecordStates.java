@@ -18,12 +18,14 @@ import java.util.List;
  * record, and lets {@code dropped.jsonl} name every record that was not emitted, in input order.
  *
  * <p>A record whose units were spilled takes the most advanced fate of its units: emitted, else merged,
- * else over the limit, else duplicate.
+ * else over the limit, else duplicate, else not exportable.
  */
 final class RecordStates {
   static final byte NONE = 0;
   static final byte PENDING = 1;
   static final byte QUARANTINED = 2;
+  /** Every unit that reached the spill was one that no requested format can express. */
+  static final byte NOT_EXPORTABLE = 9;
   static final byte DUPLICATE = 10;
   static final byte OVER_LIMIT = 11;
   static final byte MERGED = 12;
@@ -38,6 +40,7 @@ final class RecordStates {
   private final List<String> fileNames = new ArrayList<>();
   private final List<String> reasons = new ArrayList<>();
   private final BitSet survivors = new BitSet();
+  private final BitSet unexportable = new BitSet();
 
   /** Registers the next record (records are numbered in reading order from 0). */
   void read(long record, String file, long line) {
@@ -89,6 +92,16 @@ final class RecordStates {
     }
   }
 
+  /** The unit with arrival number {@code unitSeq} reached the decision but no format can express it. */
+  void notExportable(long record, long unitSeq) {
+    raise(record, NOT_EXPORTABLE);
+    unexportable.set(Math.toIntExact(unitSeq));
+  }
+
+  boolean isNotExportable(long unitSeq) {
+    return unexportable.get(Math.toIntExact(unitSeq));
+  }
+
   void survivor(long unitSeq) {
     survivors.set(Math.toIntExact(unitSeq));
   }
@@ -127,6 +140,10 @@ final class RecordStates {
         case DUPLICATE -> {
           fate = "filtered";
           reason = Filters.DUPLICATE;
+        }
+        case NOT_EXPORTABLE -> {
+          fate = "filtered";
+          reason = Filters.NOT_EXPORTABLE;
         }
         case NONE, PENDING -> throw new IllegalStateException("record " + i + " was never decided");
         default -> {

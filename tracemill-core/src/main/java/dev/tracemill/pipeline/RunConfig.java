@@ -80,6 +80,9 @@ public record RunConfig(
 
     public Builder input(String path) {
       requireNonNull(path, "input path is null");
+      if (path.isBlank()) {
+        throw new IllegalArgumentException("an input path is empty. Pass a file, a directory, or - for stdin.");
+      }
       inputs.add(path);
       return this;
     }
@@ -90,7 +93,11 @@ public record RunConfig(
     }
 
     public Builder out(Path dir) {
-      this.out = requireNonNull(dir, "out is null");
+      requireNonNull(dir, "out is null");
+      if (dir.toString().isBlank()) {
+        throw new IllegalArgumentException("the output directory is empty. Pass --out DIR.");
+      }
+      this.out = dir;
       return this;
     }
 
@@ -208,7 +215,9 @@ public record RunConfig(
     }
 
     public Builder maxRecordBytes(int bytes) {
-      new ReadOptions(bytes);
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("max-record-bytes must be at least 1024, got " + bytes);
+      }
       this.maxRecordBytes = bytes;
       return this;
     }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * one bucket in arrival order.
  *
  * <p>A bucket is two files written in step: {@code .head} with one line of numbers per unit
- * ({@code key, seq, record, type, group, conversation hash, content hash}), small enough to replay
+ * ({@code key, seq, record, type, group, conversation hash, content hash, exportable}), small enough to replay
  * cheaply for decisions, and {@code .rows} with that unit's payloads, tab-separated: one per format,
  * the row as compact JSON (JSON text never holds a raw tab) or {@code !reason} when the format skipped
  * the unit.
@@ -33,12 +33,13 @@ final class Spill implements AutoCloseable {
   /**
    * One spilled unit: sort key, arrival number, source record number, unit type ordinal, group hash
    * (units of one session share it), whole-conversation hash (for the prefix collapse), content hash
-   * (for dedup), and one payload per format (null when replayed without payloads).
+   * (for dedup), whether at least one format could express it, and one payload per format (null when
+   * replayed without payloads).
    */
   record Entry(long key, long seq, long record, int type, long group, long conversation, long content,
-      String[] payloads) {}
+      boolean exportable, String[] payloads) {}
 
-  private static final int HEADER_FIELDS = 7;
+  private static final int HEADER_FIELDS = 8;
 
   private final Path dir;
   private final boolean sorted;
@@ -60,7 +61,7 @@ final class Spill implements AutoCloseable {
   }
 
   void write(long key, long record, int type, long group, long conversation, long content,
-      List<String> payloads) throws IOException {
+      boolean exportable, List<String> payloads) throws IOException {
     int bucket = sorted ? (int) (key >>> (64 - Integer.numberOfTrailingZeros(BUCKETS))) : 0;
     if (heads[bucket] == null) {
       heads[bucket] = new BufferedOutputStream(Files.newOutputStream(file(bucket, "head")), 1 << 13);
@@ -69,7 +70,7 @@ final class Spill implements AutoCloseable {
     line.setLength(0);
     line.append(key).append('\t').append(count).append('\t').append(record).append('\t').append(type)
         .append('\t').append(group).append('\t').append(conversation).append('\t').append(content)
-        .append('\n');
+        .append('\t').append(exportable ? 1 : 0).append('\n');
     heads[bucket].write(line.toString().getBytes(StandardCharsets.US_ASCII));
     line.setLength(0);
     for (int i = 0; i < payloads.size(); i++) {
@@ -170,7 +171,7 @@ final class Spill implements AutoCloseable {
         from = end + 1;
       }
     }
-    return new Entry(h[0], h[1], h[2], (int) h[3], h[4], h[5], h[6], payloads);
+    return new Entry(h[0], h[1], h[2], (int) h[3], h[4], h[5], h[6], h[7] == 1, payloads);
   }
 
   private Path file(int bucket, String kind) {
