@@ -1,0 +1,202 @@
+package dev.tracemill.privacy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The redaction state of one unit: which surrogate, tag number or seed each entity got, so that the
+ * same entity reads the same everywhere in the unit, plus the unit's running counts, drop reasons
+ * and, when asked for, audit pairs. One context per unit, used by one thread; contexts share nothing.
+ *
+ * <p><b>Seeds.</b> The surrogate of a value is drawn from the 64-bit seed
+ * {@code HMAC-SHA256(key, type + ":" + normalised value)} (first 8 bytes, big-endian). With a corpus
+ * key ({@code TRACEMILL_PII_KEY}, read by the caller) the key is that key, so the same value gets the
+ * same surrogate in every unit, on every machine, with no shared state: parallel and distributed runs
+ * agree. Without one, the key is {@code HMAC-SHA256("tracemill/unit-seed/v1", unit id)}: consistent
+ * within the unit only, and deterministic, but anyone who knows the unit id can test guesses of an
+ * original against its surrogate, so production runs should set a key.
+ *
+ * <p>The key is copied, never logged, never part of {@link #toString()} or of an exception message.
+ *
+ * <p><b>Collisions.</b> When a value's surrogate is already taken in this unit by another value of the
+ * same type (the phone range holds 100 numbers per area code, the test card table a few per length),
+ * the next seed {@code ...#1}, {@code ...#2} is tried, up to {@value #ATTEMPTS} times, after which the
+ * surrogate is shared. So two entities of a unit rarely merge, at the price that in the rare unit with
+ * a collision a value's surrogate differs from its corpus-wide one. Secrets (a fixed fill) and dates of
+ * birth (a fixed point per bucket) are exempt.
+ */
+public final class RedactionContext {
+  static final int ATTEMPTS = 8;
+  private static final byte[] UNIT_SEED_KEY = "tracemill/unit-seed/v1".getBytes(StandardCharsets.UTF_8);
+
+  private final String unitId;
+  private final boolean keyed;
+  private final boolean audit;
+  private final Mac mac;
+  private final Map<String, Long> seeds = new HashMap<>();
+  private final Map<String, String> owners = new HashMap<>();
+  private final Map<String, Map<String, Integer>> tags = new HashMap<>();
+  private final Map<String, Integer> counts = new TreeMap<>();
+  private final Set<String> dropReasons = new LinkedHashSet<>();
+  private final List<AuditPair> auditPairs = new ArrayList<>();
+  private boolean used;
+
+  private RedactionContext(String unitId, boolean keyed, boolean audit, Mac mac) {
+    this.unitId = unitId;
+    this.keyed = keyed;
+    this.audit = audit;
+    this.mac = mac;
+  }
+
+  private static RedactionContext create(String unitId, byte[] corpusKey) {
+    requireNonNull(unitId, "unitId is null");
+    byte[] key = corpusKey != null ? corpusKey.clone() : hmac(UNIT_SEED_KEY, unitId);
+    if (key.length == 0) {
+      throw new IllegalArgumentException("the corpus key is empty; give at least 16 random bytes, or no key");
+    }
+    Mac mac = newMac(key);
+    java.util.Arrays.fill(key, (byte) 0);
+    return new RedactionContext(unitId, corpusKey != null, false, mac);
+  }
+
+  /** A context whose surrogates are consistent within the unit {@code unitId} only. */
+  public static RedactionContext forUnit(String unitId) {
+    return create(unitId, null);
+  }
+
+  /**
+   * A context whose surrogates are consistent across the corpus: {@code corpusKey} (copied; may be
+   * null for none) seeds every value.
+   */
+  public static RedactionContext forUnit(String unitId, byte[] corpusKey) {
+    return create(unitId, corpusKey);
+  }
+
+  /**
+   * This context, fresh, also collecting {@link AuditPair}s (original values: sensitive).
+   *
+   * @throws IllegalStateException if this context has already been used
+   */
+  public RedactionContext collectingAudit() {
+    if (used) {
+      throw new IllegalStateException("collectingAudit() must be called before the context is used");
+    }
+    try {
+      return new RedactionContext(unitId, keyed, true, (Mac) mac.clone());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("this JVM's HmacSHA256 cannot be cloned", e);
+    }
+  }
+
+  public String unitId() {
+    return unitId;
+  }
+
+  /** Spans handled per type so far in this unit. */
+  public Map<String, Integer> counts() {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+  }
+
+  /** Why the unit must be dropped, in order of first occurrence; empty if it may stay. */
+  public List<String> dropReasons() {
+    return List.copyOf(dropReasons);
+  }
+
+  /** The audit pairs of this unit so far (sensitive); empty unless {@link #collectingAudit()}. */
+  public List<AuditPair> audit() {
+    return List.copyOf(auditPairs);
+  }
+
+  boolean auditing() {
+    return audit;
+  }
+
+  void record(String type, String dropReason, AuditPair pair) {
+    used = true;
+    counts.merge(type, 1, Integer::sum);
+    if (dropReason != null) {
+      dropReasons.add(dropReason);
+    }
+    if (pair != null && audit) {
+      auditPairs.add(pair);
+    }
+  }
+
+  /** The seed of {@code material}: the first 8 bytes of its HMAC under this context's key. */
+  long seed(String material) {
+    used = true;
+    byte[] h = mac.doFinal(material.getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(h, 0, 8).getLong();
+  }
+
+  /** The surrogate of {@code original} (of {@code type}), consistent within the unit. */
+  String surrogate(String type, String original) {
+    used = true;
+    String norm = Surrogates.normalise(type, original);
+    String entity = type + '\0' + norm;
+    Long known = seeds.get(entity);
+    if (known != null) {
+      return Surrogates.generate(type, original, known);
+    }
+    String material = Surrogates.seedMaterial(type, norm);
+    boolean exempt = Surrogates.seedFree(type) || EntityTypes.DATE_OF_BIRTH.equals(type);
+    long seed = seed(material);
+    String value = Surrogates.generate(type, original, seed);
+    for (int attempt = 1; !exempt && attempt < ATTEMPTS; attempt++) {
+      String owner = owners.get(type + '\0' + Surrogates.normalise(type, value));
+      if (owner == null || owner.equals(norm)) {
+        break;
+      }
+      seed = seed(material + "#" + attempt);
+      value = Surrogates.generate(type, original, seed);
+    }
+    seeds.put(entity, seed);
+    owners.putIfAbsent(type + '\0' + Surrogates.normalise(type, value), norm);
+    return value;
+  }
+
+  /** Whether {@code value} is a surrogate this context produced for {@code type}. */
+  boolean produced(String type, String value) {
+    return owners.containsKey(type + '\0' + Surrogates.normalise(type, value));
+  }
+
+  /** {@code <TYPE_n>}: n counts the distinct entities of the type in this unit, from 1. */
+  String tag(String type, String original) {
+    used = true;
+    Map<String, Integer> numbers = tags.computeIfAbsent(type, t -> new HashMap<>());
+    int n = numbers.computeIfAbsent(Surrogates.normalise(type, original), v -> numbers.size() + 1);
+    return "<" + type + "_" + n + ">";
+  }
+
+  private static Mac newMac(byte[] key) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(new SecretKeySpec(key, "HmacSHA256"));
+      return m;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
+  private static byte[] hmac(byte[] key, String data) {
+    return newMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "RedactionContext[unit=" + unitId + ", " + (keyed ? "corpus key" : "unit seed") + ", entities="
+        + seeds.size() + (audit ? ", auditing" : "") + "]";
+  }
+}
