@@ -250,6 +250,89 @@ class PipelineTest {
     assertThat(rows(dir.resolve("out/sft/openai/train.jsonl"))).hasSize(4);
   }
 
+  @Test
+  void aLongFirstRecordAByteOrderMarkOrABrokenFirstLineDoNotHideAFileFromDetection() throws Exception {
+    String longAnswer = "x".repeat(100_000);
+    Path dirIn = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dirIn.resolve("long.jsonl"), chat("q1", longAnswer) + "\n" + chat("q2", "a2") + "\n");
+    Files.writeString(dirIn.resolve("bom.jsonl"), "\uFEFF" + chat("q3", "a3") + "\n");
+    Files.writeString(dirIn.resolve("broken.jsonl"), "{\"messages\": [{\"role\": \"us\n" + chat("q4", "a4") + "\n");
+    RunResult result = Pipeline.run(RunConfig.builder().input(dirIn.toString()).out(dir.resolve("out")).build(), null);
+    assertThat(result.report().get("inputs")).extracting(i -> i.get("format").asText())
+        .containsExactly("chat", "chat", "chat");
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(4);
+    assertThat(result.report().at("/records/quarantined").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aTruncatedCompressedFileIsOneQuarantinedRecordNamingIt() throws Exception {
+    Path dirIn = Files.createDirectories(dir.resolve("in"));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(bytes)) {
+      for (int i = 0; i < 200; i++) {
+        gz.write((chat("question " + i, "answer " + i) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] all = bytes.toByteArray();
+    Files.write(dirIn.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+    Files.writeString(dirIn.resolve("ok.jsonl"), chat("fine", "yes") + "\n");
+    RunResult result = Pipeline.run(RunConfig.builder().input(dirIn.toString()).out(dir.resolve("out")).build(), null);
+    List<JsonNode> quarantine = rows(dir.resolve("out/quarantine.jsonl"));
+    assertThat(quarantine).last().satisfies(q -> {
+      assertThat(q.get("file").asText()).endsWith("cut.jsonl.gz");
+      assertThat(q.get("reason").asText()).contains("truncated or corrupt compressed file");
+    });
+    assertThat(result.report().at("/records/emitted").asLong()).as("the other file is still read").isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void anInputThatIsTheOutputFolderFailsFast() {
+    assertThatThrownBy(() -> Pipeline.run(RunConfig.builder().input(dir.toString()).out(dir).build(), null))
+        .isInstanceOf(RunFailedException.class)
+        .hasMessageContaining("is the output folder");
+  }
+
+  @Test
+  void theSplitOfAUnitDoesNotDependOnHowItsInputPathIsSpelled() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add(chat("question " + i, "answer " + i));
+    }
+    Path in = write("many.jsonl", lines.toArray(String[]::new));
+    Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("renamed.jsonl");
+    Files.copy(in, copy);
+    Pipeline.run(config(in).splitRatio(List.of(0.5, 0.5)).build(), null);
+    String first = Files.readString(dir.resolve("out/sft/trl/val.jsonl"));
+    Pipeline.run(config(copy).splitRatio(List.of(0.5, 0.5)).build(), null);
+    assertThat(Files.readString(dir.resolve("out/sft/trl/val.jsonl"))).isEqualTo(first);
+  }
+
+  @Test
+  void aUnitNoRequestedFormatCanExpressIsFilteredNotCountedAsEmitted() throws Exception {
+    String toolCall = "{\"messages\": [{\"role\": \"user\", \"content\": \"weather?\"},"
+        + " {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\","
+        + " \"function\": {\"name\": \"w\", \"arguments\": \"{}\"}}]},"
+        + " {\"role\": \"tool\", \"tool_call_id\": \"c1\", \"content\": \"sunny\"},"
+        + " {\"role\": \"assistant\", \"content\": \"Sunny.\"}]}";
+    Path in = write("chat.jsonl", chat("q", "a"), toolCall);
+    RunResult result = Pipeline.run(config(in).formats(List.of("alpaca")).build(), null);
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/filtered/not_exportable").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/exports/alpaca/skipped/tools_not_supported").asLong()).isEqualTo(1);
+    assertThat(rows(dir.resolve("out/dropped.jsonl"))).extracting(d -> d.get("reason").asText())
+        .containsExactly("not_exportable");
+  }
+
+  @Test
+  void aUserTurnWithoutTextFiltersTheUnit() throws Exception {
+    String imageOnly = "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\","
+        + " \"image_url\": {\"url\": \"https://example.com/a.png\"}}]}, {\"role\": \"assistant\", \"content\": \"A cat.\"}]}";
+    Path in = write("chat.jsonl", imageOnly, chat("q", "a"));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    assertThat(result.report().at("/records/filtered/empty_user_turn").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
+  }
+
   private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
