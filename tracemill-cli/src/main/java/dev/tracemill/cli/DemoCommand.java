@@ -61,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    return RunExecutor.execute(context, config, quiet, spec.commandLine().getOut());
+    return RunExecutor.execute(context, config, quiet, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /**

@@ -118,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws RunFailedException {
-    return RunExecutor.execute(context, buildConfig(), quiet, spec.commandLine().getOut());
+    return RunExecutor.execute(context, buildConfig(), quiet, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /** Builder defaults, then the config file's keys not given here, then the options given here. */

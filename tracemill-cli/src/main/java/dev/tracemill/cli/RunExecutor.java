@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 final class RunExecutor {
   private RunExecutor() {}
 
-  static int execute(CliContext context, RunConfig config, boolean quiet, PrintWriter out)
+  static int execute(CliContext context, RunConfig config, boolean quiet, PrintWriter out, PrintWriter err)
       throws RunFailedException {
     RunResult result;
     if (context.console() && !quiet) {
@@ -23,6 +23,12 @@ final class RunExecutor {
     if (!quiet) {
       out.print(Summary.render(result, config.out()));
       out.flush();
+    }
+    if (result.inputRecords() == 0) {
+      // Not an error (an empty day of logs is normal), but a user who passed the wrong folder must know.
+      err.println("tracemill: warning: no records were read from " + String.join(", ", config.inputs())
+          + "; no training file was written");
+      err.flush();
     }
     return ExitCodes.OK;
   }

@@ -207,6 +207,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aRunThatReadsNoRecordSucceedsWithAWarningOnStderr() {
+    CliHarness cli = cli();
+    cli.report = SummaryTest.sampleReport();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) cli.report.get("records")).put("input", 0);
+    assertThat(cli.execute("run", "--in", "empty/", "--out", "o", "--quiet")).isZero();
+    assertThat(cli.err).contains("warning: no records were read from empty/");
+    cli.report = SummaryTest.sampleReport();
+    assertThat(cli.execute("run", "--in", "logs/", "--out", "o", "--quiet")).isZero();
+    assertThat(cli.err).doesNotContain("warning");
+  }
+
+  @Test
   void aFailedRunExitsOneWithOneLineOnStderr() {
     CliHarness cli = cli();
     cli.failure = new RunFailedException("cannot read logs/a.jsonl: no such file. Check the --in path.");

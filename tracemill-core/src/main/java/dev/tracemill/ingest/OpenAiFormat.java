@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * OpenAI Chat Completions request/response pairs, one JSON object per line:
  * {@code {"request": {create params}, "response": {chat.completion}}} with optional top-level
- * {@code metadata}, {@code session_id}/{@code conversation_id}/{@code thread_id}, {@code timestamp},
+ * {@code metadata}, {@code session_id}/{@code conversation_id}/{@code thread_id} (also read from
+ * {@code metadata} and from the request's own {@code metadata}), {@code timestamp},
  * {@code latency_ms}/{@code duration_ms}, {@code call_type} and {@code error}.
  *
  * <p>The prompt is the request's messages; each response choice (sorted by {@code index}) is one
@@ -74,6 +75,10 @@ public final class OpenAiFormat implements LogFormat {
     String session = RecordFields.session(r, "");
     if (session == null) {
       session = RecordFields.session(metadata, "metadata");
+    }
+    if (session == null) {
+      // The create call's own metadata (stored completions), where applications often put it.
+      session = RecordFields.session(RecordFields.object(request, "metadata", "request"), "request.metadata");
     }
     EventMeta base = EventMeta.of(where).withSession(session);
     String model = RecordFields.text(response, "model", "response");
