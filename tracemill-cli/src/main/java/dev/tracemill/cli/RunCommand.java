@@ -1,6 +1,8 @@
 package dev.tracemill.cli;
 
 import dev.tracemill.curate.ExactDedup;
+import dev.tracemill.privacy.PiiKey;
+import dev.tracemill.privacy.RedactionStyle;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.pipeline.ConfigFile;
@@ -108,6 +110,21 @@ final class RunCommand implements Callable<Integer> {
           + "Default: 8388608 (8 MiB).")
   Integer maxRecordBytes;
 
+  @Option(names = "--pii", paramLabel = "on|off", arity = "1", converter = OnOffConverter.class,
+      description = "Detect and replace personal data and secrets before export. Default: on; off is "
+          + "recorded in report.json.")
+  Boolean pii;
+
+  @Option(names = "--pii-style", paramLabel = "STYLE", converter = PiiStyleConverter.class,
+      description = "How detected values are written: surrogate (realistic fake values), tag "
+          + "(<PERSON_1>) or mask ([REDACTED]). Default: surrogate.")
+  RedactionStyle piiStyle;
+
+  @Option(names = "--pii-region", paramLabel = "CC",
+      description = "Country whose national phone formats are assumed (ISO 3166-1, e.g. US, GB). "
+          + "Default: US. The corpus key for consistent surrogates comes from TRACEMILL_PII_KEY.")
+  String piiRegion;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success (no progress bar, no summary); errors still go to stderr.")
   boolean quiet;
@@ -212,6 +229,16 @@ final class RunCommand implements Callable<Integer> {
     if (maxRecordBytes != null) {
       b.maxRecordBytes(maxRecordBytes);
     }
+    if (pii != null) {
+      b.pii(pii);
+    }
+    if (piiStyle != null) {
+      b.piiStyle(piiStyle);
+    }
+    if (piiRegion != null) {
+      b.piiRegion(piiRegion);
+    }
+    b.piiKey(PiiKey.of(context.env().apply("TRACEMILL_PII_KEY")));
   }
 
   /** Reader names for the help text, read from the registry when the help is rendered. */
@@ -231,6 +258,33 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Accepts prompt / full in any case, with an error that lists them. */
+  static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> {
+          return true;
+        }
+        case "off", "false" -> {
+          return false;
+        }
+        default -> throw new picocli.CommandLine.TypeConversionException("expected on or off, got '" + value + "'");
+      }
+    }
+  }
+
+  static final class PiiStyleConverter implements picocli.CommandLine.ITypeConverter<RedactionStyle> {
+    @Override
+    public RedactionStyle convert(String value) {
+      for (RedactionStyle s : RedactionStyle.values()) {
+        if (s.name().equalsIgnoreCase(value.strip())) {
+          return s;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("expected surrogate, tag or mask, got '" + value + "'");
+    }
+  }
+
   static final class DedupFieldConverter implements picocli.CommandLine.ITypeConverter<ExactDedup.Field> {
     @Override
     public ExactDedup.Field convert(String value) {

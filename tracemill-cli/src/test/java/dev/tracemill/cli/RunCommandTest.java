@@ -207,6 +207,26 @@ class RunCommandTest {
   }
 
   @Test
+  void privacyOptionsAndTheCorpusKeyReachTheConfigButTheKeyIsNeverShown() {
+    CliHarness cli = cli();
+    cli.env.put("TRACEMILL_PII_KEY", "s3cret-corpus-key");
+    assertThat(cli.execute("run", "--in", "logs/", "--out", "o", "--pii", "off", "--pii-style", "tag",
+        "--pii-region", "gb")).isZero();
+    assertThat(cli.captured.pii()).isFalse();
+    assertThat(cli.captured.piiStyle()).isEqualTo(dev.tracemill.privacy.RedactionStyle.TAG);
+    assertThat(cli.captured.piiRegion()).isEqualTo("GB");
+    assertThat(cli.captured.piiKey()).isNotNull();
+    assertThat(cli.captured.toString()).doesNotContain("s3cret");
+    assertThat(cli.out + cli.err).doesNotContain("s3cret");
+
+    CliHarness defaults = cli();
+    assertThat(defaults.execute("run", "--in", "logs/", "--out", "o")).isZero();
+    assertThat(defaults.captured.pii()).isTrue();
+    assertThat(defaults.captured.piiKey()).isNull();
+    assertThat(cli().execute("run", "--in", "logs/", "--out", "o", "--pii", "maybe")).isEqualTo(2);
+  }
+
+  @Test
   void aRunThatReadsNoRecordSucceedsWithAWarningOnStderr() {
     CliHarness cli = cli();
     cli.report = SummaryTest.sampleReport();

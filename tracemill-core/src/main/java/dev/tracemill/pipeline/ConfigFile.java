@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tracemill.curate.ExactDedup;
+import dev.tracemill.privacy.RedactionStyle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class ConfigFile {
   public static final List<String> KEYS = List.of(
       "in", "out", "input-format", "format", "success-only", "min-length", "max-length", "limit",
       "dedup", "dedup-field", "collapse", "shuffle", "seed", "split-ratio", "strict",
-      "max-record-bytes");
+      "max-record-bytes", "pii", "pii-style", "pii-region");
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -163,6 +164,9 @@ public final class ConfigFile {
           case "split-ratio" -> builder.splitRatio((List<Double>) v);
           case "strict" -> builder.strict((Boolean) v);
           case "max-record-bytes" -> builder.maxRecordBytes((Integer) v);
+          case "pii" -> builder.pii((Boolean) v);
+          case "pii-style" -> builder.piiStyle((RedactionStyle) v);
+          case "pii-region" -> builder.piiRegion((String) v);
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
         }
       } catch (IllegalArgumentException ex) {
@@ -257,6 +261,9 @@ public final class ConfigFile {
         case "min-length", "max-length", "max-record-bytes" -> Math.toIntExact(integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
         case "limit", "seed" -> integer(v, Long.MIN_VALUE, Long.MAX_VALUE);
         case "dedup-field" -> dedupField(v);
+        case "pii" -> onOff(v);
+        case "pii-style" -> piiStyle(v);
+        case "pii-region" -> string(v, "a two-letter country code such as US or GB").strip();
         case "split-ratio" -> ratios(v);
         default -> throw new IllegalStateException("no coercion for key '" + key + "'");
       };
@@ -286,6 +293,31 @@ public final class ConfigFile {
         throw wrong(max == Integer.MAX_VALUE ? "a whole number up to " + Integer.MAX_VALUE : "a whole number", v);
       }
       return v.longValue();
+    }
+
+    /** {@code on}/{@code off} (YAML 1.1 reads a bare off as false) or true/false. */
+    private boolean onOff(JsonNode v) {
+      if (v.isBoolean()) {
+        return v.booleanValue();
+      }
+      String s = string(v, "on or off").strip().toLowerCase(Locale.ROOT);
+      if (s.equals("on")) {
+        return true;
+      }
+      if (s.equals("off")) {
+        return false;
+      }
+      throw wrong("on or off", v);
+    }
+
+    private RedactionStyle piiStyle(JsonNode v) {
+      String s = string(v, "surrogate, tag or mask").strip().toUpperCase(Locale.ROOT);
+      for (RedactionStyle style : RedactionStyle.values()) {
+        if (style.name().equals(s)) {
+          return style;
+        }
+      }
+      throw wrong("surrogate, tag or mask", v);
     }
 
     private ExactDedup.Field dedupField(JsonNode v) {

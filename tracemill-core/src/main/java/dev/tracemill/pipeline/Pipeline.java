@@ -18,6 +18,10 @@ import dev.tracemill.model.Json;
 import dev.tracemill.model.SourceRef;
 import dev.tracemill.model.Unit;
 import dev.tracemill.model.UnitType;
+import dev.tracemill.privacy.DetectorSet;
+import dev.tracemill.privacy.PrivacyOptions;
+import dev.tracemill.privacy.PrivacyStage;
+import dev.tracemill.privacy.RedactionPolicy;
 import dev.tracemill.report.Ledger;
 import dev.tracemill.segment.CollapseIndex;
 import dev.tracemill.segment.Segmenter;
@@ -56,13 +60,19 @@ public final class Pipeline {
   /** How many sessions keep their last unit in memory for the early collapse (see Reader#hold). */
   static final int HELD_SESSIONS = 1024;
 
-  /** A kept unit not yet spilled: a later call of its session may still extend it. */
-  private record Held(Unit unit, long record, long conversation) {}
+  /**
+   * A kept unit not yet spilled (a later call of its session may still extend it), already redacted,
+   * with the hashes of its original content: conversation (collapse), content (dedup), group (shuffle).
+   */
+  private record Held(Unit unit, long record, long conversation, long content, long group) {}
 
   private final RunConfig config;
   private final PipelineListener listener;
   private final InputStream stdin;
   private final List<Exporter> exporters;
+  /** Null with {@code --pii off}. */
+  private final PrivacyStage privacy;
+  private final PiiCounts pii = new PiiCounts();
   private final Ledger ledger = new Ledger();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
@@ -71,6 +81,11 @@ public final class Pipeline {
   private Pipeline(RunConfig config, PipelineListener listener, InputStream stdin) {
     this.config = config;
     this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
+    this.privacy = config.pii()
+        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
+            RedactionPolicy.defaults().withStyle(config.piiStyle()),
+            config.piiKey() == null ? null : config.piiKey().bytes())
+        : null;
     this.listener = listener;
     this.stdin = stdin;
   }
@@ -238,6 +253,16 @@ public final class Pipeline {
       String reason = null;
       for (Unit unit : Segmenter.units(call)) {
         String rejected = Filters.firstRejection(filters, unit);
+        Unit clean = unit;
+        if (rejected == null && privacy != null) {
+          PrivacyStage.Outcome redacted = privacy.apply(unit);
+          pii.add(redacted);
+          if (redacted.dropped()) {
+            rejected = redacted.dropReason();
+          } else {
+            clean = redacted.unit();
+          }
+        }
         if (rejected != null) {
           reason = reason == null ? rejected : reason;
           continue;
@@ -246,10 +271,14 @@ public final class Pipeline {
           states.pending(record);
           kept = true;
         }
+        // Collapse, dedup and grouping compare what the log said, so they are computed on the original:
+        // surrogates differ from unit to unit unless a corpus key is given.
+        long content = dedup == null ? 0 : dedup.hash(unit);
+        long group = groupHash(unit);
         if (index == null) {
-          spill(unit, record, 0);
+          spill(new Held(clean, record, 0, content, group));
         } else {
-          hold(unit, record, index.add(unit.events(), unit.session()));
+          hold(new Held(clean, record, index.add(unit.events(), unit.session()), content, group));
         }
       }
       if (!kept) {
@@ -263,20 +292,20 @@ public final class Pipeline {
      * rendered or spilled. Whatever is not settled early is spilled and decided after the read, so
      * the result is the same as deciding everything at the end.
      */
-    private void hold(Unit unit, long record, long conversation) {
-      String session = unit.session() == null ? "" : unit.session();
+    private void hold(Held h) {
+      String session = h.unit().session() == null ? "" : h.unit().session();
       Held previous = held.remove(session);
       if (previous != null) {
         settle(previous);
       }
-      held.put(session, new Held(unit, record, conversation));
+      held.put(session, h);
     }
 
     private void settle(Held h) {
       if (index.isExtendedElsewhere(h.conversation())) {
         states.raise(h.record(), RecordStates.MERGED);
       } else {
-        spill(h.unit(), h.record(), h.conversation());
+        spill(h);
       }
     }
 
@@ -287,13 +316,13 @@ public final class Pipeline {
       rest.forEach(this::settle);
     }
 
-    private void spill(Unit unit, long record, long conversation) {
-      long group = groupHash(unit);
+    private void spill(Held h) {
+      Unit unit = h.unit();
       List<String> payloads = render(unit);
       boolean exportable = payloads.stream().anyMatch(p -> !p.startsWith("!"));
       try {
-        spill.write(config.shuffle() ? group : spill.count(), record, unit.type().ordinal(), group,
-            conversation, dedup == null ? 0 : dedup.hash(unit), exportable, payloads);
+        spill.write(config.shuffle() ? h.group() : spill.count(), h.record(), unit.type().ordinal(),
+            h.group(), h.conversation(), h.content(), exportable, payloads);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -463,6 +492,7 @@ public final class Pipeline {
     ObjectNode splits = r.putObject("splits");
     splitCounts.forEach(splits::put);
     r.set("exports", exports);
+    r.set("pii", pii.toJson(config));
     ObjectNode q = r.putObject("quarantine");
     q.put("file", "quarantine.jsonl");
     q.put("count", ledger.quarantined());
@@ -504,6 +534,10 @@ public final class Pipeline {
     }
     c.put("strict", config.strict());
     c.put("max_record_bytes", config.maxRecordBytes());
+    c.put("pii", config.pii() ? "on" : "off");
+    c.put("pii_style", config.piiStyle().name().toLowerCase(java.util.Locale.ROOT));
+    c.put("pii_region", config.piiRegion());
+    c.put("pii_key", config.piiKey() != null);
     return c;
   }
 

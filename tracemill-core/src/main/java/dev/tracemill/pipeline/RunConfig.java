@@ -6,6 +6,9 @@ import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.ingest.ReadOptions;
+import dev.tracemill.privacy.PiiKey;
+import dev.tracemill.privacy.PrivacyOptions;
+import dev.tracemill.privacy.RedactionStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,11 @@ public record RunConfig(
     long seed,
     List<Double> splitRatio,
     boolean strict,
-    int maxRecordBytes) {
+    int maxRecordBytes,
+    boolean pii,
+    RedactionStyle piiStyle,
+    String piiRegion,
+    PiiKey piiKey) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -42,6 +49,8 @@ public record RunConfig(
     formats = List.copyOf(requireNonNull(formats, "formats is null"));
     requireNonNull(dedupField, "dedupField is null. Use ExactDedup.Field.PROMPT or FULL.");
     splitRatio = splitRatio == null ? null : List.copyOf(splitRatio);
+    requireNonNull(piiStyle, "piiStyle is null. Use RedactionStyle.SURROGATE, TAG or MASK.");
+    requireNonNull(piiRegion, "piiRegion is null");
   }
 
   /** The split names this run writes: {@code [train]} without a split ratio. */
@@ -75,6 +84,10 @@ public record RunConfig(
     private List<Double> splitRatio;
     private boolean strict;
     private int maxRecordBytes = ReadOptions.DEFAULT_MAX_RECORD_BYTES;
+    private boolean pii = true;
+    private RedactionStyle piiStyle = RedactionStyle.SURROGATE;
+    private String piiRegion = "US";
+    private PiiKey piiKey;
 
     private Builder() {}
 
@@ -222,6 +235,30 @@ public record RunConfig(
       return this;
     }
 
+    /** Whether the privacy stage runs (on by default; the report records it when it is off). */
+    public Builder pii(boolean value) {
+      this.pii = value;
+      return this;
+    }
+
+    public Builder piiStyle(RedactionStyle style) {
+      this.piiStyle = requireNonNull(style, "piiStyle is null. Use RedactionStyle.SURROGATE, TAG or MASK.");
+      return this;
+    }
+
+    /** The country whose national phone formats are assumed (ISO 3166-1 alpha-2, e.g. US, GB, DE). */
+    public Builder piiRegion(String region) {
+      requireNonNull(region, "piiRegion is null");
+      this.piiRegion = new PrivacyOptions(region.strip().toUpperCase(java.util.Locale.ROOT)).region();
+      return this;
+    }
+
+    /** The corpus key for consistent surrogates across units; null for consistency within a unit. */
+    public Builder piiKey(PiiKey key) {
+      this.piiKey = key;
+      return this;
+    }
+
     public RunConfig build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
@@ -237,7 +274,8 @@ public record RunConfig(
         throw new IllegalStateException("stdin (-) was given more than once as an input");
       }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
-          dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes);
+          dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
+          piiRegion, piiKey);
     }
   }
 }

@@ -27,15 +27,23 @@ import java.util.TreeMap;
  * writes them. Tool definitions and unit metadata are not scanned: they are not written to training
  * files.
  *
- * <p>Immutable and thread-safe; {@link #apply} holds no state between units. Not yet called by the
- * pipeline: wiring it (with the leak gate and the report's {@code pii} section) is the next step of
- * issue 3.
+ * <p>Thread-safe; {@link #apply} keeps no state between units except a bounded cache of recent
+ * detections, which only saves time.
  */
 public final class PrivacyStage {
   private final DetectorSet detectors;
   private final Redactor redactor;
   private final JsonRedactor json;
   private final byte[] corpusKey;
+  private static final int CACHED_TEXTS = 4096;
+  private static final int CACHED_TEXT_CHARS = 64 * 1024;
+  /** Recent texts and their spans, least recently used first; see {@link #detect}. */
+  private final Map<String, List<Span>> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<Span>> eldest) {
+      return size() > CACHED_TEXTS;
+    }
+  };
 
   /** {@code corpusKey} may be null (surrogates consistent within a unit only); it is copied. */
   public PrivacyStage(DetectorSet detectors, RedactionPolicy policy, byte[] corpusKey) {
@@ -139,11 +147,7 @@ public final class PrivacyStage {
     if (text.isEmpty()) {
       return text;
     }
-    ScanContext scan = new ScanContext(where, null);
-    List<Span> spans = new ArrayList<>();
-    for (Detector d : detectors.detectors()) {
-      spans.addAll(d.detect(text, scan));
-    }
+    List<Span> spans = detect(text, where);
     if (spans.isEmpty()) {
       return text;
     }
@@ -151,6 +155,33 @@ public final class PrivacyStage {
     RedactionResult result = redactor.redact(text, spans, ctx);
     byWhere.merge(where, total(ctx) - before, Integer::sum);
     return result.text().equals(text) ? text : result.text();
+  }
+
+  /**
+   * The spans of every detector in {@code text}. Chat applications send the whole history with every
+   * call, so the same message text is scanned again and again: recent results are cached by text
+   * (in memory only, bounded), which changes nothing but the time.
+   */
+  private List<Span> detect(String text, Where where) {
+    String key = where.ordinal() + text;
+    synchronized (cache) {
+      List<Span> hit = cache.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    ScanContext scan = new ScanContext(where, null);
+    List<Span> spans = new ArrayList<>();
+    for (Detector d : detectors.detectors()) {
+      spans.addAll(d.detect(text, scan));
+    }
+    List<Span> result = List.copyOf(spans);
+    if (text.length() <= CACHED_TEXT_CHARS) {
+      synchronized (cache) {
+        cache.put(key, result);
+      }
+    }
+    return result;
   }
 
   private static int total(RedactionContext ctx) {

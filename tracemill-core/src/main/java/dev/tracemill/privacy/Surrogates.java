@@ -681,8 +681,11 @@ final class Surrogates {
   }
 
   private static String fromList(String original, String[] list, SplitMix r) {
-    String[] tokens = original.strip().split("\\s+");
-    return withCase(list[r.nextInt(list.length)], tokens[0]);
+    String trimmed = original.strip();
+    String[] tokens = trimmed.split("\\s+");
+    String out = withCase(list[r.nextInt(list.length)], tokens[0]);
+    // An abbreviation's full stop ("Example Corp.") may also end the sentence: keep it.
+    return trimmed.endsWith(".") && !out.endsWith(".") ? out + "." : out;
   }
 
   /** {@code word} in the capitalisation of {@code like}: all upper, all lower or as listed. */
@@ -704,8 +707,8 @@ final class Surrogates {
     if (anyLetter && allLower) {
       return word.toLowerCase(Locale.ROOT);
     }
-    String lowerRest = word.toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(lowerRest.charAt(0)) + lowerRest.substring(1);
+    // Capitalised like a name: the listed form, whose own capitals ("Northwind Traders") are right.
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   // ---- helpers

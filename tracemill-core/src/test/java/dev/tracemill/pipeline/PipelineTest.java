@@ -333,6 +333,65 @@ class PipelineTest {
     assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void personalDataIsReplacedBeforeExportAndCountedWithoutValues() throws Exception {
+    String email = "jane.roe@qzxmail.io";
+    Path in = write("chat.jsonl", chat("Please send the invoice to " + email + ".", "Sent to " + email + "."));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    String row = Files.readString(dir.resolve("out/sft/trl/train.jsonl"));
+    assertThat(row).doesNotContain(email).contains("@example.");
+    String report = Files.readString(dir.resolve("out/report.json"));
+    assertThat(report).doesNotContain(email).doesNotContain("qzxmail");
+    assertThat(result.report().at("/pii/enabled").asBoolean()).isTrue();
+    assertThat(result.report().at("/pii/by_type/EMAIL").asLong()).isEqualTo(2);
+    assertThat(result.report().at("/pii/by_location/message_text").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void piiOffLeavesTheTextAndTheReportSaysSo() throws Exception {
+    String email = "jane.roe@qzxmail.io";
+    Path in = write("chat.jsonl", chat("Mail " + email, "Done."));
+    RunResult result = Pipeline.run(config(in).pii(false).build(), null);
+    assertThat(Files.readString(dir.resolve("out/sft/trl/train.jsonl"))).contains(email);
+    assertThat(result.report().at("/pii/enabled").asBoolean()).isFalse();
+    assertThat(result.report().at("/config/pii").asText()).isEqualTo("off");
+  }
+
+  @Test
+  void aUnitHoldingAPrivateKeyIsDroppedWithItsReason() throws Exception {
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAx4fGQ8vZr3pR2mN9sTqW1yU7kL0bH5cD8eF2gJ4iK6lM1nO3p"
+        + "Q5rS7tU9vW0xY2zA4bC6dE8fG0hI2jK4lM6nO8pQ0rS2tU4vW6xY8zA0bC2dE4fG6hI8jK0lM2nO4pQ6rS8tU0vW2xY4z\\n"
+        + "-----END RSA PRIVATE KEY-----";
+    Path in = write("chat.jsonl", chat("Here is our deploy key: " + pem, "Thanks."), chat("Hello", "Hi!"));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    assertThat(result.report().at("/records/filtered/contains_private_key").asLong()).isEqualTo(1);
+    assertThat(result.report().at("/records/emitted").asLong()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("out/sft/trl/train.jsonl"))).doesNotContain("PRIVATE KEY");
+    assertThat(rows(dir.resolve("out/dropped.jsonl"))).extracting(d -> d.get("reason").asText())
+        .containsExactly("contains_private_key");
+  }
+
+  @Test
+  void withACorpusKeyTheSameValueGetsTheSameSurrogateInEveryUnit() throws Exception {
+    String email = "jane.roe@qzxmail.io";
+    Path in = write("chat.jsonl", chat("Write to " + email, "OK."), chat("Copy " + email + " too", "Sure."));
+    Pipeline.run(config(in).shuffle(false).piiKey(dev.tracemill.privacy.PiiKey.of("k")).build(), null);
+    List<JsonNode> rows = rows(dir.resolve("out/sft/trl/train.jsonl"));
+    String first = rows.get(0).at("/messages/0/content").asText().substring("Write to ".length());
+    assertThat(rows.get(1).at("/messages/0/content").asText()).contains(first);
+    assertThat(Files.readString(dir.resolve("out/report.json"))).doesNotContain("\"k\"");
+  }
+
+  @Test
+  void redactionDoesNotStopTheCollapseOfAConversationThatNamesAPerson() throws Exception {
+    Path in = write("chat.jsonl",
+        chat("Hi, my name is Jane Doe.", "Hello Jane!"),
+        chat("Hi, my name is Jane Doe.", "Hello Jane!", "Can you help me?", "Sure."));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    assertThat(result.report().at("/records/merged").asLong()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("out/sft/trl/train.jsonl"))).doesNotContain("Jane Doe");
+  }
+
   private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {

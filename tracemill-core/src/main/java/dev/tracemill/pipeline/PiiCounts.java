@@ -1,0 +1,60 @@
+package dev.tracemill.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracemill.model.Json;
+import dev.tracemill.privacy.PrivacyStage;
+import dev.tracemill.privacy.Where;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report's {@code pii} section: what the privacy stage found, per entity type and per location,
+ * over every unit that passed the filters (including units later merged into a longer call or found
+ * to be duplicates). Counts only: never a value.
+ */
+final class PiiCounts {
+  private final Map<String, Long> byType = new TreeMap<>();
+  private final Map<String, Long> byWhere = new TreeMap<>();
+  private final Map<String, Long> dropped = new TreeMap<>();
+  private long units;
+  private long unitsWithFindings;
+
+  void add(PrivacyStage.Outcome outcome) {
+    units++;
+    long found = 0;
+    for (Map.Entry<String, Integer> e : outcome.byType().entrySet()) {
+      byType.merge(e.getKey(), (long) e.getValue(), Long::sum);
+      found += e.getValue();
+    }
+    for (Map.Entry<Where, Integer> e : outcome.byWhere().entrySet()) {
+      byWhere.merge(e.getKey().name().toLowerCase(Locale.ROOT), (long) e.getValue(), Long::sum);
+    }
+    if (found > 0) {
+      unitsWithFindings++;
+    }
+    if (outcome.dropped()) {
+      dropped.merge(outcome.dropReason(), 1L, Long::sum);
+    }
+  }
+
+  ObjectNode toJson(RunConfig config) {
+    ObjectNode o = Json.object();
+    o.put("enabled", config.pii());
+    if (!config.pii()) {
+      o.put("note", "the privacy stage was turned off with --pii off: outputs were not scanned");
+      return o;
+    }
+    o.put("style", config.piiStyle().name().toLowerCase(Locale.ROOT));
+    o.put("consistent_across_units", config.piiKey() != null);
+    o.put("units_scanned", units);
+    o.put("units_with_findings", unitsWithFindings);
+    ObjectNode t = o.putObject("by_type");
+    byType.forEach(t::put);
+    ObjectNode w = o.putObject("by_location");
+    byWhere.forEach(w::put);
+    ObjectNode d = o.putObject("units_dropped");
+    dropped.forEach(d::put);
+    return o;
+  }
+}
