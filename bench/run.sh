@@ -12,6 +12,7 @@
 #   REBUILD=1    rebuild even when the jars exist
 #   BENCH_TIMER  gnu | proc | auto (default): GNU time, or bash timing plus /proc/PID/status VmHWM sampling
 #   SEED         generator seed (default 1)
+#   PII          on | off (default off: the figure to hold is ingest -> export without redaction)
 #
 # Exit status: 0 when every run succeeded, 1 when a run failed (its row says FAILED and the exit code),
 # 2 when the build or data generation failed. Slow figures never change the exit status.
@@ -27,6 +28,7 @@ CLASSPATH_FILE=bench/target/classpath.txt
 DATA_DIR=bench/data
 OUT_DIR=bench/out
 SEED=${SEED:-1}
+PII=${PII:-off}
 JAVA_OPTS=${JAVA_OPTS:-}
 MVN_FLAGS=${MVN_FLAGS:-}
 
@@ -153,7 +155,7 @@ for size in "${SIZES[@]}"; do
   bytes=$(stat -c %s "$file")
   log "running tracemill on $file ($bytes bytes)"
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of JVM flags
-  measure java $JAVA_OPTS -jar "$CLI_JAR" run --in "$file" --out "$out" --format trl --quiet
+  measure java $JAVA_OPTS -jar "$CLI_JAR" run --in "$file" --out "$out" --format trl --pii "$PII" --quiet
   if [ "$RC" -eq 0 ]; then
     status=ok
   else
