@@ -36,7 +36,8 @@ public final class PrivacyStage {
   private final JsonRedactor json;
   private final byte[] corpusKey;
   private static final int CACHED_TEXTS = 4096;
-  private static final int CACHED_TEXT_CHARS = 64 * 1024;
+  /** Texts up to this length are cached: at most 4,096 x 4,096 chars (32 MiB) in the worst case. */
+  private static final int CACHED_TEXT_CHARS = 4096;
   /** Recent texts and their spans, least recently used first; see {@link #detect}. */
   private final Map<String, List<Span>> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
     @Override
