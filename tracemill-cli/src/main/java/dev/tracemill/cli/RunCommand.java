@@ -125,6 +125,12 @@ final class RunCommand implements Callable<Integer> {
           + "Default: US. The corpus key for consistent surrogates comes from TRACEMILL_PII_KEY.")
   String piiRegion;
 
+  @Option(names = "--audit-sample", paramLabel = "N",
+      description = "Write N sampled units with findings, original beside redacted, to "
+          + "audit-sample.SENSITIVE.jsonl for a person to review misses. The file holds the original "
+          + "personal data: keep it private. Default: 0 (none).")
+  Integer auditSample;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success (no progress bar, no summary); errors still go to stderr.")
   boolean quiet;
@@ -237,6 +243,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (piiRegion != null) {
       b.piiRegion(piiRegion);
+    }
+    if (auditSample != null) {
+      b.auditSample(auditSample);
     }
     b.piiKey(PiiKey.of(context.env().apply("TRACEMILL_PII_KEY")));
   }

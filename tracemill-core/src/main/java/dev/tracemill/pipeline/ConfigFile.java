@@ -38,7 +38,7 @@ public final class ConfigFile {
   public static final List<String> KEYS = List.of(
       "in", "out", "input-format", "format", "success-only", "min-length", "max-length", "limit",
       "dedup", "dedup-field", "collapse", "shuffle", "seed", "split-ratio", "strict",
-      "max-record-bytes", "pii", "pii-style", "pii-region");
+      "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample");
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -167,6 +167,7 @@ public final class ConfigFile {
           case "pii" -> builder.pii((Boolean) v);
           case "pii-style" -> builder.piiStyle((RedactionStyle) v);
           case "pii-region" -> builder.piiRegion((String) v);
+          case "audit-sample" -> builder.auditSample((Integer) v);
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
         }
       } catch (IllegalArgumentException ex) {
@@ -258,7 +259,7 @@ public final class ConfigFile {
         }
         case "format" -> stringList(v, "an export format name, a comma-separated string or a list of names");
         case "success-only", "dedup", "collapse", "shuffle", "strict" -> bool(v);
-        case "min-length", "max-length", "max-record-bytes" -> Math.toIntExact(integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        case "min-length", "max-length", "max-record-bytes", "audit-sample" -> Math.toIntExact(integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
         case "limit", "seed" -> integer(v, Long.MIN_VALUE, Long.MAX_VALUE);
         case "dedup-field" -> dedupField(v);
         case "pii" -> onOff(v);

@@ -73,6 +73,7 @@ public final class Pipeline {
   /** Null with {@code --pii off}. */
   private final PrivacyStage privacy;
   private final PiiCounts pii = new PiiCounts();
+  private final AuditSample audit;
   private final Ledger ledger = new Ledger();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
@@ -81,6 +82,7 @@ public final class Pipeline {
   private Pipeline(RunConfig config, PipelineListener listener, InputStream stdin) {
     this.config = config;
     this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
+    this.audit = new AuditSample(config.auditSample(), config.seed());
     this.privacy = config.pii()
         ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
@@ -180,7 +182,8 @@ public final class Pipeline {
         states.settle(ledger, dropped);
       }
       ledger.check();
-      return report(exports);
+      int audited = audit.enabled() ? audit.write(tmp.resolve(AuditSample.FILE)) : -1;
+      return report(exports, audited);
     }
   }
 
@@ -261,6 +264,9 @@ public final class Pipeline {
             rejected = redacted.dropReason();
           } else {
             clean = redacted.unit();
+            if (clean != unit) {
+              audit.offer(unit, clean);
+            }
           }
         }
         if (rejected != null) {
@@ -472,7 +478,7 @@ public final class Pipeline {
     return writers.finish();
   }
 
-  private ObjectNode report(ObjectNode exports) {
+  private ObjectNode report(ObjectNode exports, int audited) {
     ObjectNode r = Json.object();
     ObjectNode about = r.putObject("tracemill");
     about.put("version", VERSION);
@@ -492,7 +498,14 @@ public final class Pipeline {
     ObjectNode splits = r.putObject("splits");
     splitCounts.forEach(splits::put);
     r.set("exports", exports);
-    r.set("pii", pii.toJson(config));
+    ObjectNode piiSection = pii.toJson(config);
+    if (audited >= 0) {
+      ObjectNode a = piiSection.putObject("audit_sample");
+      a.put("file", AuditSample.FILE);
+      a.put("units", audited);
+      a.put("warning", "holds original personal data beside the redacted text: keep it private");
+    }
+    r.set("pii", piiSection);
     ObjectNode q = r.putObject("quarantine");
     q.put("file", "quarantine.jsonl");
     q.put("count", ledger.quarantined());
@@ -502,6 +515,9 @@ public final class Pipeline {
         outputs.add("sft/" + e.getKey() + "/" + f.asText())));
     outputs.add("quarantine.jsonl");
     outputs.add("dropped.jsonl");
+    if (audited >= 0) {
+      outputs.add(AuditSample.FILE);
+    }
     outputs.add("report.json");
     return r;
   }
@@ -538,6 +554,9 @@ public final class Pipeline {
     c.put("pii_style", config.piiStyle().name().toLowerCase(java.util.Locale.ROOT));
     c.put("pii_region", config.piiRegion());
     c.put("pii_key", config.piiKey() != null);
+    if (config.auditSample() > 0) {
+      c.put("audit_sample", config.auditSample());
+    }
     return c;
   }
 
@@ -545,6 +564,8 @@ public final class Pipeline {
   private static void promote(Path tmp, Path out, ObjectNode report) throws IOException {
     Files.writeString(tmp.resolve("report.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
         .writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
+    // A sensitive sample from an earlier run must not outlive a run that did not ask for one.
+    Files.deleteIfExists(out.resolve(AuditSample.FILE));
     Path sft = out.resolve("sft");
     if (Files.isDirectory(sft)) {
       try (var formats = Files.list(sft)) {

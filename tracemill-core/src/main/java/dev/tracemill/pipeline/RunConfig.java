@@ -38,7 +38,8 @@ public record RunConfig(
     boolean pii,
     RedactionStyle piiStyle,
     String piiRegion,
-    PiiKey piiKey) {
+    PiiKey piiKey,
+    int auditSample) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -88,6 +89,7 @@ public record RunConfig(
     private RedactionStyle piiStyle = RedactionStyle.SURROGATE;
     private String piiRegion = "US";
     private PiiKey piiKey;
+    private int auditSample;
 
     private Builder() {}
 
@@ -259,6 +261,18 @@ public record RunConfig(
       return this;
     }
 
+    /**
+     * How many units with findings to write, original beside redacted, to a clearly named sensitive
+     * file for human review of misses; 0 (the default) writes none.
+     */
+    public Builder auditSample(int units) {
+      if (units < 0) {
+        throw new IllegalArgumentException("audit-sample must be >= 0, got " + units);
+      }
+      this.auditSample = units;
+      return this;
+    }
+
     public RunConfig build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
@@ -270,12 +284,15 @@ public record RunConfig(
         throw new IllegalStateException("min-length " + minLength + " is greater than max-length "
             + maxLength + ". Lower min-length or raise max-length.");
       }
+      if (auditSample > 0 && !pii) {
+        throw new IllegalStateException("audit-sample needs the privacy stage; drop --pii off or --audit-sample.");
+      }
       if (inputs.stream().filter("-"::equals).count() > 1) {
         throw new IllegalStateException("stdin (-) was given more than once as an input");
       }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
-          piiRegion, piiKey);
+          piiRegion, piiKey, auditSample);
     }
   }
 }

@@ -392,6 +392,28 @@ class PipelineTest {
     assertThat(Files.readString(dir.resolve("out/sft/trl/train.jsonl"))).doesNotContain("Jane Doe");
   }
 
+  @Test
+  void anAuditSampleShowsOriginalsBesideRedactionsOnlyWhenAskedAndIsRemovedAfterwards() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      lines.add(chat("Mail user" + i + "@qzxmail.io about order " + i, "Done."));
+    }
+    lines.add(chat("What is two plus two?", "Four."));
+    Path in = write("chat.jsonl", lines.toArray(String[]::new));
+    RunResult result = Pipeline.run(config(in).auditSample(3).build(), null);
+    List<JsonNode> sample = rows(dir.resolve("out/audit-sample.SENSITIVE.jsonl"));
+    assertThat(sample).hasSize(3).allSatisfy(s -> {
+      assertThat(s.at("/original/0/text").asText()).contains("@qzxmail.io");
+      assertThat(s.at("/redacted/0/text").asText()).doesNotContain("@qzxmail.io");
+    });
+    assertThat(result.report().at("/pii/audit_sample/units").asInt()).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("out/report.json"))).doesNotContain("qzxmail");
+    assertThat(Files.readString(dir.resolve("out/sft/trl/train.jsonl"))).doesNotContain("qzxmail");
+
+    Pipeline.run(config(in).build(), null);
+    assertThat(dir.resolve("out/audit-sample.SENSITIVE.jsonl")).doesNotExist();
+  }
+
   private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
