@@ -18,6 +18,7 @@ final class PiiCounts {
   private final Map<String, Long> byWhere = new TreeMap<>();
   private final Map<String, Long> dropped = new TreeMap<>();
   private long units;
+  private ObjectNode gate;
   private long unitsWithFindings;
 
   void add(PrivacyStage.Outcome outcome) {
@@ -38,6 +39,15 @@ final class PiiCounts {
     }
   }
 
+  void leakGate(int files, int values, boolean partial, int residuals) {
+    gate = Json.object();
+    gate.put("files_checked", files);
+    gate.put("values_searched", values);
+    gate.put("secret_rescan", true);
+    gate.put("partial", partial);
+    gate.put("residual", residuals);
+  }
+
   ObjectNode toJson(RunConfig config) {
     ObjectNode o = Json.object();
     o.put("enabled", config.pii());
@@ -55,6 +65,10 @@ final class PiiCounts {
     byWhere.forEach(w::put);
     ObjectNode d = o.putObject("units_dropped");
     dropped.forEach(d::put);
+    if (gate != null) {
+      o.set("leak_gate", gate);
+      o.put("residual", gate.get("residual").asInt());
+    }
     return o;
   }
 }

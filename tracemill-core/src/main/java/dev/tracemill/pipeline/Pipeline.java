@@ -19,6 +19,7 @@ import dev.tracemill.model.SourceRef;
 import dev.tracemill.model.Unit;
 import dev.tracemill.model.UnitType;
 import dev.tracemill.privacy.DetectorSet;
+import dev.tracemill.privacy.LeakGate;
 import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.PrivacyStage;
 import dev.tracemill.privacy.RedactionPolicy;
@@ -74,6 +75,7 @@ public final class Pipeline {
   private final PrivacyStage privacy;
   private final PiiCounts pii = new PiiCounts();
   private final AuditSample audit;
+  private final LeakGate gate = new LeakGate();
   private final Ledger ledger = new Ledger();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ public final class Pipeline {
     this.privacy = config.pii()
         ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
-            config.piiKey() == null ? null : config.piiKey().bytes())
+            config.piiKey() == null ? null : config.piiKey().bytes(), true)
         : null;
     this.listener = listener;
     this.stdin = stdin;
@@ -121,6 +123,12 @@ public final class Pipeline {
       return new RunResult(report, out.resolve("report.json"));
     } catch (Inputs.UnreadableInputException e) {
       throw new RunFailedException(e.getMessage(), e);
+    } catch (LeakDetected e) {
+      List<LeakGate.Residual> r = e.residuals;
+      throw new RunFailedException("leak gate: " + r.size() + " value(s) that the privacy stage replaced, or "
+          + "secrets, still appear in the training files, first at " + r.subList(0, Math.min(5, r.size()))
+          + "; nothing was written. Inspect those records in a private folder (--audit-sample helps) and "
+          + "report the miss.");
     } catch (StrictStop e) {
       throw new RunFailedException("strict mode: bad record at " + e.where + ": " + e.reason
           + " (run without --strict to quarantine it and go on)");
@@ -182,6 +190,9 @@ public final class Pipeline {
         states.settle(ledger, dropped);
       }
       ledger.check();
+      if (privacy != null) {
+        checkForLeaks(tmp, exports);
+      }
       int audited = audit.enabled() ? audit.write(tmp.resolve(AuditSample.FILE)) : -1;
       return report(exports, audited);
     }
@@ -260,6 +271,7 @@ public final class Pipeline {
         if (rejected == null && privacy != null) {
           PrivacyStage.Outcome redacted = privacy.apply(unit);
           pii.add(redacted);
+          gate.remember(redacted.replaced());
           if (redacted.dropped()) {
             rejected = redacted.dropReason();
           } else {
@@ -602,6 +614,24 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * The leak gate: every training file is re-scanned for secrets and searched for every value the
+   * privacy stage replaced; a residual fails the run before anything is promoted.
+   */
+  private void checkForLeaks(Path tmp, ObjectNode exports) throws IOException {
+    List<String> files = new ArrayList<>();
+    exports.fields().forEachRemaining(e -> e.getValue().path("files").forEach(f -> {
+      if (f.asText().endsWith(".jsonl")) {
+        files.add("sft/" + e.getKey() + "/" + f.asText());
+      }
+    }));
+    List<LeakGate.Residual> residuals = gate.scan(tmp, files);
+    pii.leakGate(files.size(), gate.values(), gate.partial(), residuals.size());
+    if (!residuals.isEmpty()) {
+      throw new LeakDetected(residuals);
+    }
+  }
+
   /** An I/O failure in words: what happened to which path, without Java class names. */
   static String describe(IOException e) {
     if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
@@ -632,6 +662,16 @@ public final class Pipeline {
     head = paren < 0 ? head : head.substring(0, paren);
     int at = head.indexOf(" at column");
     return (at < 0 ? head : head.substring(0, at)).strip();
+  }
+
+  /** The leak gate found residuals; the run fails without promoting anything. */
+  private static final class LeakDetected extends RuntimeException {
+    final List<LeakGate.Residual> residuals;
+
+    LeakDetected(List<LeakGate.Residual> residuals) {
+      super(null, null, false, false);
+      this.residuals = residuals;
+    }
   }
 
   /** Raised from inside a reader's callback to stop a strict run at the first bad record. */

@@ -35,6 +35,7 @@ public final class PrivacyStage {
   private final Redactor redactor;
   private final JsonRedactor json;
   private final byte[] corpusKey;
+  private final boolean collectOriginals;
   private static final int CACHED_TEXTS = 4096;
   /** Texts up to this length are cached: at most 4,096 x 4,096 chars (32 MiB) in the worst case. */
   private static final int CACHED_TEXT_CHARS = 4096;
@@ -48,6 +49,16 @@ public final class PrivacyStage {
 
   /** {@code corpusKey} may be null (surrogates consistent within a unit only); it is copied. */
   public PrivacyStage(DetectorSet detectors, RedactionPolicy policy, byte[] corpusKey) {
+    this(detectors, policy, corpusKey, false);
+  }
+
+  /**
+   * As above; with {@code collectOriginals}, each {@link Outcome#replaced()} lists the original values
+   * and their replacements (sensitive: for the leak gate, never for output).
+   */
+  public PrivacyStage(DetectorSet detectors, RedactionPolicy policy, byte[] corpusKey,
+      boolean collectOriginals) {
+    this.collectOriginals = collectOriginals;
     this.detectors = requireNonNull(detectors, "detectors is null");
     this.redactor = new Redactor(requireNonNull(policy, "policy is null"));
     this.json = new JsonRedactor(detectors, redactor);
@@ -56,7 +67,7 @@ public final class PrivacyStage {
 
   /** What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. */
   public record Outcome(Unit unit, String dropReason, Map<String, Integer> byType,
-      Map<Where, Integer> byWhere) {
+      Map<Where, Integer> byWhere, List<AuditPair> replaced) {
     public boolean dropped() {
       return dropReason != null;
     }
@@ -66,6 +77,9 @@ public final class PrivacyStage {
     RedactionContext ctx = corpusKey == null
         ? RedactionContext.forUnit(unit.id())
         : RedactionContext.forUnit(unit.id(), corpusKey);
+    if (collectOriginals) {
+      ctx = ctx.collectingAudit();
+    }
     Map<Where, Integer> byWhere = new TreeMap<>();
     List<Event> events = new ArrayList<>(unit.events().size());
     boolean changed = false;
@@ -75,11 +89,11 @@ public final class PrivacyStage {
       events.add(out);
     }
     if (!ctx.dropReasons().isEmpty()) {
-      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere);
+      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
     }
     Unit redacted = !changed ? unit : new Unit(unit.id(), unit.type(), events, unit.tools(), unit.outcome(),
         unit.source(), unit.callType(), unit.session(), unit.tags());
-    return new Outcome(redacted, null, ctx.counts(), byWhere);
+    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
   }
 
   private Event redact(Event e, RedactionContext ctx, Map<Where, Integer> byWhere) {

@@ -414,6 +414,34 @@ class PipelineTest {
     assertThat(dir.resolve("out/audit-sample.SENSITIVE.jsonl")).doesNotExist();
   }
 
+  @Test
+  void theLeakGateFailsTheRunWhenAReplacedValueSurvivesSomewhereAndWritesNothing() throws Exception {
+    String email = "ops.lead@qzxmail.io";
+    // The e-mail is replaced in the message, but a tool description (not training text the stage scans)
+    // repeats it: the gate must find it in the exported tools and stop the run.
+    String row = "{\"messages\": [{\"role\": \"user\", \"content\": \"Escalate to " + email + "\"},"
+        + " {\"role\": \"assistant\", \"content\": \"Done.\"}],"
+        + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"escalate\","
+        + " \"description\": \"Mails " + email + "\", \"parameters\": {\"type\": \"object\", \"properties\": {}}}}]}";
+    Path in = write("chat.jsonl", row);
+    assertThatThrownBy(() -> Pipeline.run(config(in).build(), null))
+        .isInstanceOf(RunFailedException.class)
+        .hasMessageContaining("leak gate")
+        .hasMessageContaining("sft/trl/train.jsonl:1 (EMAIL)")
+        .hasMessageNotContaining(email);
+    assertThat(dir.resolve("out/sft/trl/train.jsonl")).doesNotExist();
+    assertThat(dir.resolve("out/report.json")).doesNotExist();
+  }
+
+  @Test
+  void theLeakGatePassesAndReportsWhatItChecked() throws Exception {
+    Path in = write("chat.jsonl", chat("Mail ops.lead@qzxmail.io please", "Done."));
+    RunResult result = Pipeline.run(config(in).build(), null);
+    assertThat(result.report().at("/pii/residual").asInt()).isZero();
+    assertThat(result.report().at("/pii/leak_gate/values_searched").asInt()).isEqualTo(1);
+    assertThat(result.report().at("/pii/leak_gate/files_checked").asInt()).isEqualTo(1);
+  }
+
   private static TreeMap<String, byte[]> snapshot(Path root) throws IOException {
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
