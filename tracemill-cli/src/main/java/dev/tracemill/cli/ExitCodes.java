@@ -22,7 +22,8 @@ final class ExitCodes implements CommandLine.IParameterExceptionHandler, Command
   static final String FOOTER = "%nExit codes:%n"
       + "  0  success%n"
       + "  1  the run failed: an input cannot be read, --strict met a bad record,%n"
-      + "     or the output cannot be written%n"
+      + "     the output cannot be written, or the leak gate found personal data%n"
+      + "     or a secret left in the training files (nothing is written then)%n"
       + "  2  invalid usage or configuration (options, config file, option values)%n"
       + "  3  internal error (set TRACEMILL_DEBUG=1 for the stack trace)";
 
