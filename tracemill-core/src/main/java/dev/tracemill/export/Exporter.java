@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * One training-file target. {@link #export} is a pure function of the unit; {@link #validate} checks a
- * row against the target's own rules (roles, alternation, argument types) and is applied to every row
- * before it is written, so a broken row is skipped with a reason instead of reaching a trainer.
+ * row against the target's own rules (roles, alternation, argument types). Contract: {@code export}
+ * validates its own row and returns {@code skip("invalid_row")} instead of a row that breaks a rule, so
+ * a broken row never reaches a trainer (ExportPropertiesTest holds every exporter to it); callers need
+ * not validate again.
  */
 public interface Exporter {
   /** The name users pass to {@code --format}; also the folder under {@code DIR/sft/}. */

@@ -292,11 +292,14 @@ public final class Pipeline {
         // Collapse, dedup and grouping compare what the log said, so they are computed on the original:
         // surrogates differ from unit to unit unless a corpus key is given.
         long content = dedup == null ? 0 : dedup.hash(unit);
-        long group = groupHash(unit);
+        long conversation = index == null
+            ? CollapseIndex.fullHash(unit.events(), unit.session())
+            : index.add(unit.events(), unit.session());
+        long group = groupHash(unit, conversation);
         if (index == null) {
-          spill(new Held(clean, record, 0, content, group));
+          spill(new Held(clean, record, conversation, content, group));
         } else {
-          hold(new Held(clean, record, index.add(unit.events(), unit.session()), content, group));
+          hold(new Held(clean, record, conversation, content, group));
         }
       }
       if (!kept) {
@@ -401,17 +404,14 @@ public final class Pipeline {
   }
 
   /**
-   * The unit in every requested format: a row as compact JSON once it passed its target's rules, or
-   * {@code !reason} when the target cannot express it. Rendering here, while the unit is in memory,
+   * The unit in every requested format: a row as compact JSON (each exporter has checked it against
+   * its target's rules), or {@code !reason} when the target cannot express it. Rendering here, while the unit is in memory,
    * spares the export phase from parsing units back.
    */
   private List<String> render(Unit unit) {
     List<String> payloads = new ArrayList<>(exporters.size());
     for (Exporter exporter : exporters) {
       ExportResult result = exporter.export(unit);
-      if (result.isRow() && !exporter.validate(result.row()).isEmpty()) {
-        result = ExportResult.skip("invalid_row");
-      }
       payloads.add(result.isRow() ? Json.write(result.row()) : "!" + result.skipReason());
     }
     return payloads;
@@ -419,14 +419,16 @@ public final class Pipeline {
 
   /**
    * The seeded hash of a unit's group, which is its shuffle key: the session when the log has one, so
-   * a session's units stay together and land in one split; else the unit's content, so that the
+   * a session's units stay together and land in one split; else the unit's content
+   * ({@code conversation}, the hash {@link CollapseIndex#fullHash} gives), so that the
    * split of a unit does not depend on how its input path was spelled, and identical conversations
    * (kept with --no-dedup) never straddle train and test.
    */
-  private long groupHash(Unit unit) {
+  private long groupHash(Unit unit, long conversation) {
     long seed = mix(config.seed() ^ 0x9E3779B97F4A7C15L);
     if (unit.session() == null) {
-      return mix(seed ^ CollapseIndex.fullHash(unit.events(), null));
+      // Without a session, the conversation hash is the content hash the collapse index computed.
+      return mix(seed ^ conversation);
     }
     String session = unit.session();
     long h = 0xCBF29CE484222325L ^ seed;
