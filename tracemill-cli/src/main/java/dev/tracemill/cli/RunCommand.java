@@ -131,6 +131,12 @@ final class RunCommand implements Callable<Integer> {
           + "personal data: keep it private. Default: 0 (none).")
   Integer auditSample;
 
+  @Option(names = "--invalid-tool-calls", paramLabel = "drop|keep", converter = DropKeepConverter.class,
+      description = "What to do with units whose tool calls name an undeclared tool or carry arguments "
+          + "their tool's JSON Schema rejects: keep them, tagged in the meta sidecar, or drop them "
+          + "(reason invalid_tool_call). Default: keep.")
+  String invalidToolCalls;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success (no progress bar, no summary); errors still go to stderr.")
   boolean quiet;
@@ -247,6 +253,9 @@ final class RunCommand implements Callable<Integer> {
     if (auditSample != null) {
       b.auditSample(auditSample);
     }
+    if (invalidToolCalls != null) {
+      b.dropInvalidToolCalls(invalidToolCalls.equals("drop"));
+    }
     b.piiKey(PiiKey.of(context.env().apply("TRACEMILL_PII_KEY")));
   }
 
@@ -266,7 +275,19 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Accepts prompt / full in any case, with an error that lists them. */
+  /** Accepts drop / keep in any case, with an error that lists them; gives the lower-case word. */
+  static final class DropKeepConverter implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+      if (v.equals("drop") || v.equals("keep")) {
+        return v;
+      }
+      throw new picocli.CommandLine.TypeConversionException("expected drop or keep, got '" + value + "'");
+    }
+  }
+
+  /** Accepts on / off (and true / false) in any case, with an error that lists them. */
   static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
     @Override
     public Boolean convert(String value) {
@@ -294,6 +315,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Accepts prompt / full in any case, with an error that lists them. */
   static final class DedupFieldConverter implements picocli.CommandLine.ITypeConverter<ExactDedup.Field> {
     @Override
     public ExactDedup.Field convert(String value) {

@@ -52,6 +52,8 @@ final class Summary {
     }
     countSection(lines, "Units", report.path("units"));
     countSection(lines, "Splits", report.path("splits"));
+    countSection(lines, "Complexity", report.path("tags").path("complexity"));
+    coverage(lines, report.path("coverage"));
 
     JsonNode exports = report.path("exports");
     if (exports.isObject() && !exports.isEmpty()) {
@@ -84,6 +86,25 @@ final class Summary {
     for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       lines.add(new Row(1, e.getKey(), e.getValue().asLong(), ""));
+    }
+  }
+
+  /** The coverage targets, when the config set any: how many are met, and each one that is not. */
+  private static void coverage(List<Object> lines, JsonNode coverage) {
+    JsonNode targets = coverage.path("targets");
+    if (!targets.isArray() || targets.isEmpty()) {
+      return;
+    }
+    int met = 0;
+    for (JsonNode t : targets) {
+      met += t.path("met").asBoolean() ? 1 : 0;
+    }
+    lines.add("Coverage: " + met + " of " + targets.size() + " targets met");
+    for (JsonNode t : targets) {
+      if (!t.path("met").asBoolean()) {
+        lines.add("  not met: " + t.path("target").asText() + " is " + t.path("actual").asText()
+            + ", required " + t.path("required").asText());
+      }
     }
   }
 

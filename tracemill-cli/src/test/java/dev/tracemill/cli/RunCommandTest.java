@@ -66,9 +66,10 @@ class RunCommandTest {
     int code = cli.execute("run", "--in", "a.jsonl", "b/", "--in", "-", "--out", "o", "--input-format", "auto",
         "--no-success-only", "--min-length", "3", "--max-length", "700", "--limit", "50", "--no-dedup",
         "--dedup-field", "FULL", "--no-collapse", "--no-shuffle", "--seed", "9", "--split-ratio", "0.9,0.1",
-        "--strict", "--max-record-bytes", "2048");
+        "--strict", "--max-record-bytes", "2048", "--invalid-tool-calls", "drop");
     assertThat(code).as(cli.err).isZero();
     RunConfig c = cli.captured;
+    assertThat(c.dropInvalidToolCalls()).isTrue();
     assertThat(c.inputs()).containsExactly("a.jsonl", "b/", "-");
     assertThat(c.out()).isEqualTo(Path.of("o"));
     assertThat(c.inputFormat()).isNull();

@@ -19,6 +19,11 @@ public final class Filters {
   public static final String RESPONSE_TOO_LONG = "response_too_long";
   public static final String DUPLICATE = "duplicate";
   public static final String OVER_LIMIT = "over_limit";
+  /**
+   * With {@code --invalid-tool-calls drop}: a tool call names a tool the unit does not declare, or its
+   * arguments are not valid for the tool's JSON Schema.
+   */
+  public static final String INVALID_TOOL_CALL = "invalid_tool_call";
   /** No requested export format can express the unit (each format's skip reason is in the report). */
   public static final String NOT_EXPORTABLE = "not_exportable";
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tracemill.curate.ExactDedup;
+import dev.tracemill.curate.TagConfig;
 import dev.tracemill.privacy.RedactionStyle;
+import dev.tracemill.report.Coverage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +40,15 @@ public final class ConfigFile {
   public static final List<String> KEYS = List.of(
       "in", "out", "input-format", "format", "success-only", "min-length", "max-length", "limit",
       "dedup", "dedup-field", "collapse", "shuffle", "seed", "split-ratio", "strict",
-      "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample");
+      "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample", "invalid-tool-calls");
+
+  /**
+   * Structured sections that only a config file can hold (they are too rich for an option): tagging
+   * rules ({@link TagConfig#parse}) and coverage targets ({@link Coverage#parse}).
+   */
+  public static final List<String> SECTIONS = List.of("tags", "coverage");
+
+  private static final List<String> ALL = java.util.stream.Stream.concat(KEYS.stream(), SECTIONS.stream()).toList();
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -90,11 +100,11 @@ public final class ConfigFile {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
-      if (!KEYS.contains(key)) {
+      if (!ALL.contains(key)) {
         String closest = closestKey(key);
         throw new IllegalArgumentException("unknown key '" + key + "' in " + source
             + (closest == null ? "" : " (did you mean '" + closest + "'?)")
-            + ". Valid keys: " + String.join(", ", KEYS));
+            + ". Valid keys: " + String.join(", ", ALL));
       }
       JsonNode value = e.getValue();
       if (value == null || value.isNull()) {
@@ -103,7 +113,7 @@ public final class ConfigFile {
       parsed.put(key, new Coercer(source, key).coerce(value, baseDir));
     }
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : KEYS) {
+    for (String key : ALL) {
       if (parsed.containsKey(key)) {
         ordered.put(key, parsed.get(key));
       }
@@ -168,6 +178,9 @@ public final class ConfigFile {
           case "pii-style" -> builder.piiStyle((RedactionStyle) v);
           case "pii-region" -> builder.piiRegion((String) v);
           case "audit-sample" -> builder.auditSample((Integer) v);
+          case "invalid-tool-calls" -> builder.dropInvalidToolCalls((Boolean) v);
+          case "tags" -> builder.tags((TagConfig) v);
+          case "coverage" -> builder.coverage((Coverage) v);
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
         }
       } catch (IllegalArgumentException ex) {
@@ -187,7 +200,7 @@ public final class ConfigFile {
     String normalized = key.toLowerCase(Locale.ROOT).replace('_', '-');
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : KEYS) {
+    for (String candidate : ALL) {
       int d = editDistance(normalized, candidate);
       if (d < bestDistance) {
         best = candidate;
@@ -266,6 +279,9 @@ public final class ConfigFile {
         case "pii-style" -> piiStyle(v);
         case "pii-region" -> string(v, "a two-letter country code such as US or GB").strip();
         case "split-ratio" -> ratios(v);
+        case "invalid-tool-calls" -> dropOrKeep(v);
+        case "tags" -> nested(() -> TagConfig.parse(v));
+        case "coverage" -> nested(() -> Coverage.parse(v));
         default -> throw new IllegalStateException("no coercion for key '" + key + "'");
       };
     }
@@ -309,6 +325,24 @@ public final class ConfigFile {
         return false;
       }
       throw wrong("on or off", v);
+    }
+
+    /** {@code drop} is true, {@code keep} false. */
+    private boolean dropOrKeep(JsonNode v) {
+      String s = string(v, "drop or keep").strip().toLowerCase(Locale.ROOT);
+      if (s.equals("drop") || s.equals("keep")) {
+        return s.equals("drop");
+      }
+      throw wrong("drop or keep", v);
+    }
+
+    /** A nested section's own parser, with this file and key in front of its message. */
+    private Object nested(java.util.function.Supplier<Object> parser) {
+      try {
+        return parser.get();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + ": key '" + key + "': " + e.getMessage(), e);
+      }
     }
 
     private RedactionStyle piiStyle(JsonNode v) {

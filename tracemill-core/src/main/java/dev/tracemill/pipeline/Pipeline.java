@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.curate.Filters;
+import dev.tracemill.curate.Tagger;
 import dev.tracemill.curate.UnitFilter;
 import dev.tracemill.export.ExportResult;
 import dev.tracemill.export.Exporter;
@@ -24,6 +25,7 @@ import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.PrivacyStage;
 import dev.tracemill.privacy.RedactionPolicy;
 import dev.tracemill.report.Ledger;
+import dev.tracemill.report.TagCounts;
 import dev.tracemill.segment.CollapseIndex;
 import dev.tracemill.segment.Segmenter;
 import java.io.BufferedWriter;
@@ -65,7 +67,7 @@ public final class Pipeline {
    * A kept unit not yet spilled (a later call of its session may still extend it), already redacted,
    * with the hashes of its original content: conversation (collapse), content (dedup), group (shuffle).
    */
-  private record Held(Unit unit, long record, long conversation, long content, long group) {}
+  private record Held(Unit unit, String meta, long record, long conversation, long content, long group) {}
 
   private final RunConfig config;
   private final PipelineListener listener;
@@ -77,6 +79,8 @@ public final class Pipeline {
   private final AuditSample audit;
   private final LeakGate gate = new LeakGate();
   private final Ledger ledger = new Ledger();
+  private final Tagger tagger;
+  private final TagCounts tagCounts = new TagCounts();
   private final Map<String, long[]> fileRecords = new LinkedHashMap<>();
   private final Map<String, String> fileFormats = new LinkedHashMap<>();
   private final Map<InputFile, String> unreadable = new LinkedHashMap<>();
@@ -85,6 +89,7 @@ public final class Pipeline {
     this.config = config;
     this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
     this.audit = new AuditSample(config.auditSample(), config.seed());
+    this.tagger = new Tagger(config.tags());
     this.privacy = config.pii()
         ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
@@ -268,6 +273,14 @@ public final class Pipeline {
       for (Unit unit : Segmenter.units(call)) {
         String rejected = Filters.firstRejection(filters, unit);
         Unit clean = unit;
+        Tagger.UnitTags tags = null;
+        if (rejected == null) {
+          // Tags read the original: redaction changes no shape, and domain rules may name real terms.
+          tags = tagger.tag(unit);
+          if (config.dropInvalidToolCalls() && tags.tools().anyBad()) {
+            rejected = Filters.INVALID_TOOL_CALL;
+          }
+        }
         if (rejected == null && privacy != null) {
           PrivacyStage.Outcome redacted = privacy.apply(unit);
           pii.add(redacted);
@@ -296,10 +309,12 @@ public final class Pipeline {
             ? CollapseIndex.fullHash(unit.events(), unit.session())
             : index.add(unit.events(), unit.session());
         long group = groupHash(unit, conversation);
+        // The sidecar carries the log's metadata as the privacy stage left it (clean, not unit).
+        String meta = Json.write(tags.toJson(clean.tags()));
         if (index == null) {
-          spill(new Held(clean, record, conversation, content, group));
+          spill(new Held(clean, meta, record, conversation, content, group));
         } else {
-          hold(new Held(clean, record, conversation, content, group));
+          hold(new Held(clean, meta, record, conversation, content, group));
         }
       }
       if (!kept) {
@@ -341,6 +356,7 @@ public final class Pipeline {
       Unit unit = h.unit();
       List<String> payloads = render(unit);
       boolean exportable = payloads.stream().anyMatch(p -> !p.startsWith("!"));
+      payloads.add(h.meta());
       try {
         spill.write(config.shuffle() ? h.group() : spill.count(), h.record(), unit.type().ordinal(),
             h.group(), h.conversation(), h.content(), exportable, payloads);
@@ -462,13 +478,14 @@ public final class Pipeline {
     UnitType[] types = UnitType.values();
     listener.phaseStarted("export", total);
     long[] written = {0};
+    int metaAt = exporters.size();
     try (writers) {
-      spill.replay(exporters.size(), entry -> {
+      spill.replay(exporters.size() + 1, entry -> {
         if (!states.isSurvivor(entry.seq())) {
           if (states.isNotExportable(entry.seq())) {
             // No format can express it: its skip reasons still show in every format's counts.
             for (int i = 0; i < exporters.size(); i++) {
-              writers.write(exporters.get(i).name(), null, entry.payloads()[i]);
+              writers.write(exporters.get(i).name(), null, entry.payloads()[i], null);
             }
           }
           return;
@@ -482,9 +499,11 @@ public final class Pipeline {
         states.raise(entry.record(), RecordStates.EMITTED);
         unitsByType.merge(types[entry.type()].label(), 1L, Long::sum);
         splitCounts.merge(split, 1L, Long::sum);
+        String meta = entry.payloads()[metaAt];
         for (int i = 0; i < exporters.size(); i++) {
-          writers.write(exporters.get(i).name(), split, entry.payloads()[i]);
+          writers.write(exporters.get(i).name(), split, entry.payloads()[i], meta);
         }
+        tagCounts.add(Json.tryParse(meta));
         listener.advanced(1);
       });
     }
@@ -512,6 +531,8 @@ public final class Pipeline {
     ObjectNode splits = r.putObject("splits");
     splitCounts.forEach(splits::put);
     r.set("exports", exports);
+    r.set("tags", tagCounts.toJson());
+    r.set("coverage", config.coverage().evaluate(tagCounts));
     ObjectNode piiSection = pii.toJson(config);
     if (audited >= 0) {
       ObjectNode a = piiSection.putObject("audit_sample");
@@ -571,6 +592,13 @@ public final class Pipeline {
     if (config.auditSample() > 0) {
       c.put("audit_sample", config.auditSample());
     }
+    c.put("invalid_tool_calls", config.dropInvalidToolCalls() ? "drop" : "keep");
+    ObjectNode tags = c.putObject("tags");
+    tags.put("task_rules", config.tags().task().size());
+    tags.put("domain_rules", config.tags().domain().size());
+    tags.put("multi_step_min_steps", config.tags().multiStepMinSteps());
+    tags.put("multi_tool_min_tools", config.tags().multiToolMinTools());
+    tags.put("language", config.tags().language());
     return c;
   }
 
@@ -584,7 +612,8 @@ public final class Pipeline {
     if (Files.isDirectory(sft)) {
       try (var formats = Files.list(sft)) {
         for (Path dir : formats.filter(Files::isDirectory).toList()) {
-          for (String stale : List.of("train.jsonl", "val.jsonl", "test.jsonl", "dataset_info.json")) {
+          for (String stale : List.of("train.jsonl", "val.jsonl", "test.jsonl", "train.meta.jsonl",
+              "val.meta.jsonl", "test.meta.jsonl", "dataset_info.json")) {
             Files.deleteIfExists(dir.resolve(stale));
           }
         }

@@ -3,12 +3,14 @@ package dev.tracemill.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import dev.tracemill.curate.ExactDedup;
+import dev.tracemill.curate.TagConfig;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.ingest.ReadOptions;
 import dev.tracemill.privacy.PiiKey;
 import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.RedactionStyle;
+import dev.tracemill.report.Coverage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,10 @@ public record RunConfig(
     RedactionStyle piiStyle,
     String piiRegion,
     PiiKey piiKey,
-    int auditSample) {
+    int auditSample,
+    TagConfig tags,
+    Coverage coverage,
+    boolean dropInvalidToolCalls) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -52,6 +57,8 @@ public record RunConfig(
     splitRatio = splitRatio == null ? null : List.copyOf(splitRatio);
     requireNonNull(piiStyle, "piiStyle is null. Use RedactionStyle.SURROGATE, TAG or MASK.");
     requireNonNull(piiRegion, "piiRegion is null");
+    tags = tags == null ? TagConfig.DEFAULTS : tags;
+    coverage = coverage == null ? Coverage.NONE : coverage;
   }
 
   /** The split names this run writes: {@code [train]} without a split ratio. */
@@ -90,6 +97,9 @@ public record RunConfig(
     private String piiRegion = "US";
     private PiiKey piiKey;
     private int auditSample;
+    private TagConfig tags = TagConfig.DEFAULTS;
+    private Coverage coverage = Coverage.NONE;
+    private boolean dropInvalidToolCalls;
 
     private Builder() {}
 
@@ -273,6 +283,28 @@ public record RunConfig(
       return this;
     }
 
+    /** How units are tagged (task and domain rules, complexity thresholds, language detection). */
+    public Builder tags(TagConfig value) {
+      this.tags = requireNonNull(value, "tags is null. Use TagConfig.DEFAULTS.");
+      return this;
+    }
+
+    /** Targets for the dataset's mix, reported in report.json's coverage section. */
+    public Builder coverage(Coverage value) {
+      this.coverage = requireNonNull(value, "coverage is null. Use Coverage.NONE.");
+      return this;
+    }
+
+    /**
+     * Whether units with a call to an undeclared tool or with arguments their tool's schema rejects
+     * are dropped ({@code --invalid-tool-calls drop}) or kept and tagged (keep, the default: a
+     * recovery trajectory starts with a bad call).
+     */
+    public Builder dropInvalidToolCalls(boolean value) {
+      this.dropInvalidToolCalls = value;
+      return this;
+    }
+
     public RunConfig build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
@@ -292,7 +324,7 @@ public record RunConfig(
       }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
-          piiRegion, piiKey, auditSample);
+          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls);
     }
   }
 }

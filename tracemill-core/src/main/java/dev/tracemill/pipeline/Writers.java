@@ -19,9 +19,12 @@ import java.util.TreeMap;
 
 /**
  * The split files of every format, opened on their first row (an empty split writes no file, since
- * trainers reject empty JSON files), with per-format row and skip counts for the report.
+ * trainers reject empty JSON files), with per-format row and skip counts for the report. Beside each
+ * split file, {@code SPLIT.meta.jsonl} holds one line of tags per row, in the same order.
  */
 final class Writers implements AutoCloseable {
+  /** The sidecar's suffix: {@code train.jsonl} has {@code train.meta.jsonl}. */
+  static final String META = ".meta.jsonl";
   private final Path root;
   private final List<Exporter> exporters;
   private final List<String> splits;
@@ -41,26 +44,35 @@ final class Writers implements AutoCloseable {
     }
   }
 
-  /** Writes one payload: a row as compact JSON, or {@code !reason} for a unit the format skipped. */
-  void write(String format, String split, String payload) {
+  /**
+   * Writes one payload: a row as compact JSON, with its sidecar line {@code meta}, or {@code !reason}
+   * for a unit the format skipped.
+   */
+  void write(String format, String split, String payload, String meta) {
     if (payload.startsWith("!")) {
       skipped.get(format).merge(payload.substring(1), 1L, Long::sum);
       return;
     }
     try {
-      BufferedWriter w = open.get(format + "/" + split);
-      if (w == null) {
-        Path file = root.resolve(format).resolve(split + ".jsonl");
-        Files.createDirectories(file.getParent());
-        w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        open.put(format + "/" + split, w);
-      }
-      w.write(payload);
-      w.write('\n');
+      line(format, split + ".jsonl", payload);
+      line(format, split + META, meta);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     rows.get(format).merge(split, 1L, Long::sum);
+  }
+
+  private void line(String format, String name, String text) throws IOException {
+    String key = format + "/" + name;
+    BufferedWriter w = open.get(key);
+    if (w == null) {
+      Path file = root.resolve(format).resolve(name);
+      Files.createDirectories(file.getParent());
+      w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      open.put(key, w);
+    }
+    w.write(text);
+    w.write('\n');
   }
 
   /** Writes each format's extra files; returns the report's {@code exports} object. */
@@ -80,6 +92,7 @@ final class Writers implements AutoCloseable {
         if (n > 0) {
           written.put(split, new Exporter.SplitFile(split + ".jsonl", n));
           files.add(split + ".jsonl");
+          files.add(split + META);
         }
       }
       if (written.isEmpty()) {

@@ -88,11 +88,22 @@ public final class PrivacyStage {
       changed |= out != e;
       events.add(out);
     }
+    Map<String, String> tags = unit.tags();
+    for (Map.Entry<String, String> t : unit.tags().entrySet()) {
+      String value = text(t.getValue(), Where.METADATA, ctx, byWhere);
+      if (value != t.getValue()) {
+        if (tags == unit.tags()) {
+          tags = new TreeMap<>(unit.tags());
+        }
+        tags.put(t.getKey(), value);
+        changed = true;
+      }
+    }
     if (!ctx.dropReasons().isEmpty()) {
       return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
     }
     Unit redacted = !changed ? unit : new Unit(unit.id(), unit.type(), events, unit.tools(), unit.outcome(),
-        unit.source(), unit.callType(), unit.session(), unit.tags());
+        unit.source(), unit.callType(), unit.session(), tags);
     return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
   }
 

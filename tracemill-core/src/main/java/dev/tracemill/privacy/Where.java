@@ -5,5 +5,7 @@ public enum Where {
   SYSTEM_PROMPT,
   MESSAGE_TEXT,
   TOOL_ARGUMENTS,
-  TOOL_RESULT
+  TOOL_RESULT,
+  /** The log's own metadata for a call ({@code user_id}, {@code customer}), carried in the meta sidecar. */
+  METADATA
 }
