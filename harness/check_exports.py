@@ -3,7 +3,8 @@
 
 Usage: check_exports.py OUT_DIR [CHAT_TEMPLATE_DIR]
 
-For every OUT_DIR/sft/<format>/<split>.jsonl:
+For every OUT_DIR/sft/<format>/<split>.jsonl (its <split>.meta.jsonl tags sidecar is checked for one
+line per row, each with the unit id):
   * Hugging Face `datasets.load_dataset("json")` must load it with one row per line;
   * format rules are re-checked here, written from each target's documentation:
     - trl: every row renders with real model chat templates (Jinja, as transformers renders them) and
@@ -189,6 +190,26 @@ CHECKS = {
 }
 
 
+def check_meta(path, data_path):
+    """A SPLIT.meta.jsonl sidecar: loads with datasets, one line per row of SPLIT.jsonl, each with a unit id."""
+    if not os.path.exists(data_path):
+        fail(path, "tags sidecar without its split file")
+        return
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip()]
+    with open(data_path, encoding="utf-8") as f:
+        rows = sum(1 for line in f if line.strip())
+    if len(lines) != rows:
+        fail(path, f"sidecar has {len(lines)} lines, its split file has {rows} rows")
+    loaded = datasets.load_dataset("json", data_files=path, split="train")
+    if loaded.num_rows != len(lines):
+        fail(path, f"datasets loaded {loaded.num_rows} rows, file has {len(lines)}")
+    for n, line in enumerate(lines, 1):
+        meta = json.loads(line)
+        if not isinstance(meta.get("id"), str) or not meta["id"]:
+            fail(f"{path}:{n}", "sidecar line lacks the unit id")
+
+
 def main():
     out = sys.argv[1]
     template_dir = sys.argv[2] if len(sys.argv) > 2 else None
@@ -207,6 +228,10 @@ def main():
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
             if not name.endswith(".jsonl"):
+                continue
+            if name.endswith(".meta.jsonl"):
+                check_meta(path, os.path.join(folder, name[: -len(".meta.jsonl")] + ".jsonl"))
+                print(f"ok  {os.path.relpath(path, out)}  (tags sidecar)")
                 continue
             with open(path, encoding="utf-8") as f:
                 lines = [line for line in f if line.strip()]

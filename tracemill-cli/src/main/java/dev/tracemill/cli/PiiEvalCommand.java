@@ -14,6 +14,7 @@ import dev.tracemill.privacy.PrivacyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +61,25 @@ final class PiiEvalCommand implements Callable<Integer> {
           + "code (ISO 3166-1 two letters). Default: " + PrivacyOptions.DEFAULT_REGION + ".")
   String region;
 
+  @Option(names = "--part", paramLabel = "PART", defaultValue = "all",
+      converter = PartConverter.class,
+      description = "Which examples to score: all (default), dev (even template_id) or test (odd "
+          + "template_id). Tune on dev, report test, so that no sentence template is seen by both.")
+  GoldCorpus.Part part;
+
+  static final class PartConverter implements picocli.CommandLine.ITypeConverter<GoldCorpus.Part> {
+    @Override
+    public GoldCorpus.Part convert(String value) {
+      return switch (value) {
+        case "all" -> GoldCorpus.Part.ALL;
+        case "dev" -> GoldCorpus.Part.DEV;
+        case "test" -> GoldCorpus.Part.TEST;
+        default -> throw new picocli.CommandLine.TypeConversionException(
+            "expected all, dev or test, got '" + value + "'");
+      };
+    }
+  }
+
   PiiEvalCommand(CliContext context) {
     this.context = context;
   }
@@ -75,7 +95,7 @@ final class PiiEvalCommand implements Callable<Integer> {
     DetectorSet detectors = context.detectors().apply(options);
     EvalReport report;
     try {
-      report = PiiEvaluator.evaluate(detectors.detectors(), GoldCorpus.of(gold));
+      report = PiiEvaluator.evaluate(detectors.detectors(), GoldCorpus.of(gold).part(part));
     } catch (GoldCorpusException e) {
       throw new RunFailedException("gold file " + gold + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -85,7 +105,8 @@ final class PiiEvalCommand implements Callable<Integer> {
     if (json) {
       out.println(render(report, detectors));
     } else {
-      out.println("Gold file: " + gold);
+      out.println("Gold file: " + gold
+          + (part == GoldCorpus.Part.ALL ? "" : " (" + part.name().toLowerCase(Locale.ROOT) + " part)"));
       out.println("Detectors: " + (detectors.detectors().isEmpty() ? "none" : names(detectors)));
       out.print(report.table());
     }
@@ -101,6 +122,7 @@ final class PiiEvalCommand implements Callable<Integer> {
   private String render(EvalReport report, DetectorSet detectors) {
     ObjectNode o = Json.object();
     o.put("gold", gold.toString());
+    o.put("part", part.name().toLowerCase(Locale.ROOT));
     var names = o.putArray("detectors");
     for (Detector d : detectors.detectors()) {
       names.add(d.name());

@@ -224,11 +224,14 @@ public final class ModelJson {
     ObjectNode o = Json.object();
     o.put("file", s.file());
     o.put("line", s.line());
+    if (s.part() > 0) {
+      o.put("part", s.part());
+    }
     return o;
   }
 
   static SourceRef source(JsonNode o) {
-    return new SourceRef(o.get("file").asText(), o.get("line").asLong());
+    return new SourceRef(o.get("file").asText(), o.get("line").asLong(), o.path("part").asInt(0));
   }
 
   private static ObjectNode strings(Map<String, String> map) {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * A labelled corpus in the presidio-research format: a JSON array of objects, or JSON Lines of the
  * same objects, each
  * {@code {"full_text": "...", "spans": [{"entity_type", "entity_value", "start_position", "end_position"}]}}
- * (other fields, such as {@code masked} and {@code template_id}, are skipped).
+ * (other fields, such as {@code masked}, are skipped; {@code template_id} chooses the {@link Part}).
  *
  * <p>The file is streamed with Jackson's parser, one record in memory at a time. Offsets are
  * UTF-16 indexes into {@code full_text}, as Java counts; a file written by Python counts code points,
@@ -28,14 +28,39 @@ import java.util.function.Consumer;
  * text) instead of being skipped, so a figure is never computed on part of a corpus unknowingly.
  */
 public final class GoldCorpus {
-  private final Path path;
+  /**
+   * Which examples to evaluate. A corpus generated from templates (presidio-research's
+   * {@code template_id}) is split by template so that tuning on {@link #DEV} and checking on
+   * {@link #TEST} never shares a sentence shape: even template ids are dev, odd ones test. Records
+   * without a template id are split by their position in the file the same way.
+   */
+  public enum Part {
+    ALL, DEV, TEST;
 
-  private GoldCorpus(Path path) {
+    boolean includes(long group) {
+      return this == ALL || (group % 2 == 0) == (this == DEV);
+    }
+  }
+
+  private final Path path;
+  private final Part part;
+
+  private GoldCorpus(Path path, Part part) {
     this.path = requireNonNull(path, "path is null");
+    this.part = requireNonNull(part, "part is null");
   }
 
   public static GoldCorpus of(Path path) {
-    return new GoldCorpus(path);
+    return new GoldCorpus(path, Part.ALL);
+  }
+
+  /** The same file, restricted to {@code part}. */
+  public GoldCorpus part(Part part) {
+    return new GoldCorpus(path, part);
+  }
+
+  public Part part() {
+    return part;
   }
 
   public Path path() {
@@ -43,23 +68,43 @@ public final class GoldCorpus {
   }
 
   /**
-   * Hands every example to {@code sink} in file order and returns how many there were.
+   * Hands every example of this corpus's part to {@code sink} in file order and returns how many there
+   * were.
    *
    * @throws GoldCorpusException when the file is not JSON or a record lacks a field the format needs
    * @throws IOException when the file cannot be read
    */
   public long forEach(Consumer<GoldExample> sink) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
-      return read(in, sink);
+      return read(in, part, sink);
     }
   }
 
   /** As {@link #forEach}, from a stream the caller closes. */
   static long read(InputStream in, Consumer<GoldExample> sink) throws IOException {
+    return read(in, Part.ALL, sink);
+  }
+
+  static long read(InputStream in, Part part, Consumer<GoldExample> sink) throws IOException {
+    long[] kept = {0};
+    read(in, (example, group) -> {
+      if (part.includes(group)) {
+        kept[0]++;
+        sink.accept(example);
+      }
+    });
+    return kept[0];
+  }
+
+  private interface GroupedSink {
+    void accept(GoldExample example, long group);
+  }
+
+  private static void read(InputStream in, GroupedSink sink) throws IOException {
     try (JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        return 0;
+        return;
       }
       long index = 0;
       if (first == JsonToken.START_ARRAY) {
@@ -67,18 +112,17 @@ public final class GoldCorpus {
           if (t == null) {
             throw new GoldCorpusException("gold file ends inside its top-level array (record " + index + ")");
           }
-          sink.accept(record(p, index++));
+          record(p, index++, sink);
         }
         if (p.nextToken() != null) {
           throw new GoldCorpusException("gold file has content after its top-level array (line "
               + p.currentLocation().getLineNr() + ")");
         }
-        return index;
+        return;
       }
       for (JsonToken t = first; t != null; t = p.nextToken()) {
-        sink.accept(record(p, index++));
+        record(p, index++, sink);
       }
-      return index;
     } catch (JsonProcessingException e) {
       // Jackson's own message may quote the file's text; keep only the position.
       throw new GoldCorpusException("gold file is not valid JSON at line " + e.getLocation().getLineNr()
@@ -89,13 +133,14 @@ public final class GoldCorpus {
   private record RawSpan(String type, String value, int start, int end) {}
 
   /** Reads one object; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
-  private static GoldExample record(JsonParser p, long index) throws IOException {
+  private static void record(JsonParser p, long index, GroupedSink sink) throws IOException {
     String where = "gold record " + index + " (line " + p.currentLocation().getLineNr() + ")";
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new GoldCorpusException(where + ": expected an object");
     }
     String text = null;
     List<RawSpan> raw = null;
+    long group = index;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
@@ -109,6 +154,8 @@ public final class GoldCorpus {
           throw new GoldCorpusException(where + ": spans: expected an array");
         }
         raw = spans(p, where);
+      } else if ("template_id".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+        group = p.getLongValue();
       } else {
         p.skipChildren();
       }
@@ -123,7 +170,7 @@ public final class GoldCorpus {
     for (int i = 0; i < raw.size(); i++) {
       entities.add(entity(text, raw.get(i), where + ": spans[" + i + "]"));
     }
-    return new GoldExample(index, text, entities);
+    sink.accept(new GoldExample(index, text, entities), group);
   }
 
   private static List<RawSpan> spans(JsonParser p, String where) throws IOException {

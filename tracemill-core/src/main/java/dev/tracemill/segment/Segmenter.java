@@ -3,6 +3,7 @@ package dev.tracemill.segment;
 import dev.tracemill.model.Call;
 import dev.tracemill.model.Event;
 import dev.tracemill.model.Outcome;
+import dev.tracemill.model.SourceRef;
 import dev.tracemill.model.ToolCall;
 import dev.tracemill.model.ToolResult;
 import dev.tracemill.model.Unit;
@@ -97,9 +98,11 @@ public final class Segmenter {
     return out;
   }
 
-  /** A stable id: the same input path, line and choice always give the same id. */
+  /** A stable id: the same input path, line, part and choice always give the same id. */
   static String unitId(Call call, int choice, int choices) {
-    String key = call.source().file() + ":" + call.source().line() + (choices > 1 ? "#" + choice : "");
+    SourceRef source = call.source();
+    String key = source.file() + ":" + source.line() + (source.part() > 0 ? "/" + source.part() : "")
+        + (choices > 1 ? "#" + choice : "");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return "u" + HexFormat.of().formatHex(digest, 0, 8);

@@ -40,6 +40,25 @@ class GoldCorpusTest {
   }
 
   @Test
+  void partsSplitByTemplateIdAndTogetherMakeTheWholeCorpus() throws IOException {
+    String corpus = "{\"full_text\": \"a\", \"spans\": [], \"template_id\": 4}\n"
+        + "{\"full_text\": \"b\", \"spans\": [], \"template_id\": 7}\n"
+        + "{\"full_text\": \"c\", \"spans\": [], \"template_id\": 4}\n"
+        + "{\"full_text\": \"d\", \"spans\": []}\n";
+    assertThat(texts(corpus, GoldCorpus.Part.DEV)).containsExactly("a", "c");
+    assertThat(texts(corpus, GoldCorpus.Part.TEST)).containsExactly("b", "d");
+    assertThat(texts(corpus, GoldCorpus.Part.ALL)).containsExactly("a", "b", "c", "d");
+  }
+
+  private static List<String> texts(String corpus, GoldCorpus.Part part) throws IOException {
+    List<String> out = new ArrayList<>();
+    long n = GoldCorpus.read(new ByteArrayInputStream(corpus.getBytes(StandardCharsets.UTF_8)), part,
+        e -> out.add(e.text()));
+    assertThat(n).isEqualTo(out.size());
+    return out;
+  }
+
+  @Test
   void anEmptyFileHasNoExamples() throws IOException {
     assertThat(read("")).isEmpty();
     assertThat(read("[]")).isEmpty();
