@@ -14,6 +14,7 @@ import dev.tracemill.privacy.PrivacyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +81,11 @@ final class PiiEvalCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = "--ner-model", paramLabel = "DIR",
+      description = "Also run an ONNX token-classification model (a folder with model.onnx, "
+          + "tokenizer.json and config.json), as tracemill run --ner-model does.")
+  Path nerModel;
+
   PiiEvalCommand(CliContext context) {
     this.context = context;
   }
@@ -93,6 +99,9 @@ final class PiiEvalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--region: " + e.getMessage(), e);
     }
     DetectorSet detectors = context.detectors().apply(options);
+    if (nerModel != null) {
+      detectors = detectors.with(List.of(NerModels.load(nerModel, spec.commandLine())));
+    }
     EvalReport report;
     try {
       report = PiiEvaluator.evaluate(detectors.detectors(), GoldCorpus.of(gold).part(part));
@@ -123,6 +132,9 @@ final class PiiEvalCommand implements Callable<Integer> {
     ObjectNode o = Json.object();
     o.put("gold", gold.toString());
     o.put("part", part.name().toLowerCase(Locale.ROOT));
+    if (nerModel != null) {
+      o.put("ner_model", NerModels.folderName(nerModel));
+    }
     var names = o.putArray("detectors");
     for (Detector d : detectors.detectors()) {
       names.add(d.name());

@@ -137,6 +137,12 @@ final class RunCommand implements Callable<Integer> {
           + "(reason invalid_tool_call). Default: keep.")
   String invalidToolCalls;
 
+  @Option(names = "--ner-model", paramLabel = "DIR",
+      description = "Also find people, places and organisations with an ONNX token-classification model: "
+          + "a folder with model.onnx, tokenizer.json and config.json (optimum-cli export onnx --task "
+          + "token-classification). Nothing is downloaded. Default: none.")
+  Path nerModel;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print nothing on success (no progress bar, no summary); errors still go to stderr.")
   boolean quiet;
@@ -160,7 +166,11 @@ final class RunCommand implements Callable<Integer> {
         file.without(explicitKeys()).applyTo(b);
       }
       applyOptions(b);
-      return b.build();
+      RunConfig built = b.build();
+      if (built.nerModel() != null) {
+        built = b.extraDetectors(List.of(NerModels.load(built.nerModel(), spec.commandLine()))).build();
+      }
+      return built;
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -255,6 +265,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (invalidToolCalls != null) {
       b.dropInvalidToolCalls(invalidToolCalls.equals("drop"));
+    }
+    if (nerModel != null) {
+      b.nerModel(nerModel);
     }
     b.piiKey(PiiKey.of(context.env().apply("TRACEMILL_PII_KEY")));
   }

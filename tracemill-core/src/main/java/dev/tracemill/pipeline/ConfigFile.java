@@ -40,7 +40,8 @@ public final class ConfigFile {
   public static final List<String> KEYS = List.of(
       "in", "out", "input-format", "format", "success-only", "min-length", "max-length", "limit",
       "dedup", "dedup-field", "collapse", "shuffle", "seed", "split-ratio", "strict",
-      "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample", "invalid-tool-calls");
+      "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample", "invalid-tool-calls",
+      "ner-model");
 
   /**
    * Structured sections that only a config file can hold (they are too rich for an option): tagging
@@ -179,6 +180,7 @@ public final class ConfigFile {
           case "pii-region" -> builder.piiRegion((String) v);
           case "audit-sample" -> builder.auditSample((Integer) v);
           case "invalid-tool-calls" -> builder.dropInvalidToolCalls((Boolean) v);
+          case "ner-model" -> builder.nerModel((Path) v);
           case "tags" -> builder.tags((TagConfig) v);
           case "coverage" -> builder.coverage((Coverage) v);
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
@@ -266,6 +268,7 @@ public final class ConfigFile {
       return switch (key) {
         case "in" -> paths(v, baseDir);
         case "out" -> resolve(string(v, "a directory path"), baseDir);
+        case "ner-model" -> resolve(string(v, "the folder of an ONNX token-classification model"), baseDir);
         case "input-format" -> {
           String name = string(v, "an input format name or 'auto'").strip();
           yield name.equalsIgnoreCase("auto") ? null : name;

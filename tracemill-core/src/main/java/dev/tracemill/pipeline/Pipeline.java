@@ -91,7 +91,7 @@ public final class Pipeline {
     this.audit = new AuditSample(config.auditSample(), config.seed());
     this.tagger = new Tagger(config.tags());
     this.privacy = config.pii()
-        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
+        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())).with(config.extraDetectors()),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
             config.piiKey() == null ? null : config.piiKey().bytes(), true)
         : null;
@@ -593,6 +593,11 @@ public final class Pipeline {
       c.put("audit_sample", config.auditSample());
     }
     c.put("invalid_tool_calls", config.dropInvalidToolCalls() ? "drop" : "keep");
+    if (config.nerModel() != null) {
+      // The folder's name only: a full path may name a user or a private mount.
+      Path ner = config.nerModel().toAbsolutePath().normalize().getFileName();
+      c.put("ner_model", ner == null ? "" : ner.toString());
+    }
     ObjectNode tags = c.putObject("tags");
     tags.put("task_rules", config.tags().task().size());
     tags.put("domain_rules", config.tags().domain().size());

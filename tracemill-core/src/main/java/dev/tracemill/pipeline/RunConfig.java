@@ -7,6 +7,7 @@ import dev.tracemill.curate.TagConfig;
 import dev.tracemill.export.Exporters;
 import dev.tracemill.ingest.Formats;
 import dev.tracemill.ingest.ReadOptions;
+import dev.tracemill.privacy.Detector;
 import dev.tracemill.privacy.PiiKey;
 import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.RedactionStyle;
@@ -44,7 +45,9 @@ public record RunConfig(
     int auditSample,
     TagConfig tags,
     Coverage coverage,
-    boolean dropInvalidToolCalls) {
+    boolean dropInvalidToolCalls,
+    Path nerModel,
+    List<Detector> extraDetectors) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -59,6 +62,7 @@ public record RunConfig(
     requireNonNull(piiRegion, "piiRegion is null");
     tags = tags == null ? TagConfig.DEFAULTS : tags;
     coverage = coverage == null ? Coverage.NONE : coverage;
+    extraDetectors = extraDetectors == null ? List.of() : List.copyOf(extraDetectors);
   }
 
   /** The split names this run writes: {@code [train]} without a split ratio. */
@@ -100,6 +104,8 @@ public record RunConfig(
     private TagConfig tags = TagConfig.DEFAULTS;
     private Coverage coverage = Coverage.NONE;
     private boolean dropInvalidToolCalls;
+    private Path nerModel;
+    private List<Detector> extraDetectors = List.of();
 
     private Builder() {}
 
@@ -305,6 +311,22 @@ public record RunConfig(
       return this;
     }
 
+    /**
+     * The folder of an ONNX token-classification model ({@code --ner-model}); null for none. Core only
+     * records it (report.json keeps the folder's name): the caller that can load ONNX (the CLI, through
+     * the tracemill-ner module) loads it and passes the detector to {@link #extraDetectors}.
+     */
+    public Builder nerModel(Path dir) {
+      this.nerModel = dir;
+      return this;
+    }
+
+    /** Detectors that run after the built-in ones ({@link dev.tracemill.privacy.DetectorSet#with}). */
+    public Builder extraDetectors(List<Detector> detectors) {
+      this.extraDetectors = List.copyOf(requireNonNull(detectors, "detectors is null. Use List.of()."));
+      return this;
+    }
+
     public RunConfig build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
@@ -316,6 +338,9 @@ public record RunConfig(
         throw new IllegalStateException("min-length " + minLength + " is greater than max-length "
             + maxLength + ". Lower min-length or raise max-length.");
       }
+      if (nerModel != null && !pii) {
+        throw new IllegalStateException("ner-model needs the privacy stage; drop --pii off or --ner-model.");
+      }
       if (auditSample > 0 && !pii) {
         throw new IllegalStateException("audit-sample needs the privacy stage; drop --pii off or --audit-sample.");
       }
@@ -324,7 +349,7 @@ public record RunConfig(
       }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
-          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls);
+          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls, nerModel, extraDetectors);
     }
   }
 }

@@ -31,6 +31,20 @@ public record DetectorSet(List<Detector> detectors) {
     return new DetectorSet(detectors);
   }
 
+  /**
+   * This set followed by {@code extra} (a plug-in detector such as the ONNX NER model), whose spans
+   * are reported after the built-in ones'.
+   */
+  public DetectorSet with(List<Detector> extra) {
+    java.util.Objects.requireNonNull(extra, "extra is null. Use List.of().");
+    if (extra.isEmpty()) {
+      return this;
+    }
+    List<Detector> all = new ArrayList<>(detectors);
+    all.addAll(extra);
+    return new DetectorSet(all);
+  }
+
   @Override
   public String toString() {
     return "DetectorSet" + detectors.stream().map(Detector::name).toList();
