@@ -3,6 +3,10 @@ package dev.tracemill.bench;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracemill.ner.NerOptions;
+import dev.tracemill.ner.OnnxNerDetector;
+import dev.tracemill.ner.RandomEncoderModel;
+import dev.tracemill.ner.TinyNerModel;
 import dev.tracemill.privacy.Detector;
 import dev.tracemill.privacy.DetectorSet;
 import dev.tracemill.privacy.PrivacyOptions;
@@ -21,20 +25,41 @@ import java.util.List;
  * Prints MB/s per detector and for the whole set, single-threaded, after one warm-up round. Reports
  * figures; never fails on a timing.
  *
- * <pre>java -cp ... dev.tracemill.bench.PrivacyBench bench/data/openai-50MB.jsonl [MAX_MB]</pre>
+ * <p>With {@code --ner DIR} the ONNX NER detector of that model folder joins the set, and the whole
+ * set is timed with and without it. {@code --ner tiny} writes the test model of tracemill-ner (a
+ * classifier head without an encoder: it measures tokenisation and ONNX Runtime call overhead, not a
+ * transformer); {@code --ner bert-base} or {@code --ner distilbert} writes a random-weight encoder of
+ * that size ({@code RandomEncoderModel}), whose speed is a real model's of the same shape.
+ *
+ * <pre>java -cp ... dev.tracemill.bench.PrivacyBench bench/data/openai-50MB.jsonl [MAX_MB] [--ner DIR]</pre>
  */
 public final class PrivacyBench {
   private PrivacyBench() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 1) {
-      System.err.println("usage: PrivacyBench LOG_FILE [MAX_MB]");
+    List<String> positional = new ArrayList<>();
+    String ner = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--ner") && i + 1 < args.length) {
+        ner = args[++i];
+      } else {
+        positional.add(args[i]);
+      }
+    }
+    if (positional.isEmpty()) {
+      System.err.println("usage: PrivacyBench LOG_FILE [MAX_MB] [--ner DIR|tiny|distilbert|bert-base]");
       System.exit(2);
     }
-    long maxChars = (args.length > 1 ? Long.parseLong(args[1]) : 20) * 1_000_000L;
-    List<String> texts = strings(Path.of(args[0]), maxChars);
+    long maxChars = (long) ((positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 20) * 1_000_000L);
+    List<String> texts = strings(Path.of(positional.get(0)), maxChars);
     long chars = texts.stream().mapToLong(String::length).sum();
-    List<Detector> detectors = DetectorSet.defaults(new PrivacyOptions("US")).detectors();
+    List<Detector> builtIn = DetectorSet.defaults(new PrivacyOptions("US")).detectors();
+    List<Detector> detectors = new ArrayList<>(builtIn);
+    OnnxNerDetector nerDetector = ner == null ? null : OnnxNerDetector.load(nerModel(ner), NerOptions.DEFAULTS);
+    if (nerDetector != null) {
+      detectors.add(nerDetector);
+      System.out.println("NER model: " + nerDetector);
+    }
     System.out.printf("%d strings, %.1f MB of text (UTF-16 chars / 10^6)%n", texts.size(), chars / 1e6);
     run(detectors, texts);
     System.out.printf("%-24s %10s %8s%n", "detector", "MB/s", "spans");
@@ -45,7 +70,24 @@ public final class PrivacyBench {
       System.out.printf("%-24s %10.1f %8d%n", d.name(), chars / 1e6 / (result[0] / 1e9), result[1]);
     }
     long[] all = run(detectors, texts);
-    System.out.printf("%-24s %10.1f %8d%n", "all (one pass each)", chars / 1e6 / (all[0] / 1e9), all[1]);
+    if (nerDetector != null) {
+      long[] without = run(builtIn, texts);
+      System.out.printf("%-24s %10.2f %8d%n", "all without NER", chars / 1e6 / (without[0] / 1e9), without[1]);
+      System.out.printf("%-24s %10.2f %8d%n", "all with NER", chars / 1e6 / (all[0] / 1e9), all[1]);
+      nerDetector.close();
+    } else {
+      System.out.printf("%-24s %10.1f %8d%n", "all (one pass each)", chars / 1e6 / (all[0] / 1e9), all[1]);
+    }
+  }
+
+  /** A model folder, or one of the generated ones written to a temporary folder. */
+  private static Path nerModel(String name) throws IOException {
+    return switch (name) {
+      case "tiny" -> TinyNerModel.write(Files.createTempDirectory("tracemill-tiny-ner"));
+      case "distilbert" -> RandomEncoderModel.write(Files.createTempDirectory("tracemill-distilbert-shape"), 6);
+      case "bert-base" -> RandomEncoderModel.write(Files.createTempDirectory("tracemill-bert-base-shape"), 12);
+      default -> Path.of(name);
+    };
   }
 
   private static long[] run(List<Detector> detectors, List<String> texts) {

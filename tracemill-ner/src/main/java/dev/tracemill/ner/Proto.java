@@ -19,6 +19,15 @@ final class Proto {
     return this;
   }
 
+  Proto float32(int field, float value) {
+    tag(field, 5);
+    int bits = Float.floatToIntBits(value);
+    for (int i = 0; i < 4; i++) {
+      out.write((bits >>> (8 * i)) & 0xFF);
+    }
+    return this;
+  }
+
   Proto string(int field, String value) {
     return bytes(field, value.getBytes(StandardCharsets.UTF_8));
   }

@@ -82,8 +82,7 @@ public final class TinyNerModel {
   public static Path write(Path dir, boolean tokenTypeInput) {
     try {
       Files.createDirectories(dir);
-      List<String> tokens = new java.util.ArrayList<>(SPECIALS);
-      tokens.addAll(VOCABULARY.keySet());
+      List<String> tokens = tokens();
       Files.write(dir.resolve("model.onnx"), model(tokens, tokenTypeInput));
       Files.writeString(dir.resolve("tokenizer.json"), tokenizer(tokens));
       Files.writeString(dir.resolve("config.json"), config());
@@ -91,6 +90,13 @@ public final class TinyNerModel {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the tiny NER model to " + dir, e);
     }
+  }
+
+  /** The tokenizer's vocabulary in id order: the special tokens, then {@link #VOCABULARY}'s pieces. */
+  static List<String> tokens() {
+    List<String> tokens = new java.util.ArrayList<>(SPECIALS);
+    tokens.addAll(VOCABULARY.keySet());
+    return tokens;
   }
 
   private static byte[] model(List<String> tokens, boolean tokenTypeInput) {
@@ -166,7 +172,7 @@ public final class TinyNerModel {
     return new Proto().string(1, name).message(2, new Proto().message(1, tensorType));
   }
 
-  private static String tokenizer(List<String> tokens) throws IOException {
+  static String tokenizer(List<String> tokens) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");
@@ -208,7 +214,7 @@ public final class TinyNerModel {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
-  private static String config() throws IOException {
+  static String config() throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.putArray("architectures").add("BertForTokenClassification");
     root.put("model_type", "bert");
