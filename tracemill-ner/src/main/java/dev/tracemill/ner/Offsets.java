@@ -8,6 +8,28 @@ package dev.tracemill.ner;
 final class Offsets {
   private Offsets() {}
 
+  /**
+   * {@code text} with each unpaired surrogate replaced by U+FFFD, one UTF-16 unit for one, so offsets
+   * into the result are offsets into {@code text}. The tokenizer's native side cannot represent an
+   * unpaired surrogate and would otherwise shift every later offset.
+   */
+  static String withoutLoneSurrogates(String text) {
+    char[] chars = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = '\uFFFD';
+      }
+    }
+    return chars == null ? text : new String(chars);
+  }
+
   /** Rewrites {@code starts} and {@code ends} in place; out-of-range offsets are clamped to the text. */
   static void toUtf16(String text, int[] starts, int[] ends) {
     int codePoints = text.codePointCount(0, text.length());

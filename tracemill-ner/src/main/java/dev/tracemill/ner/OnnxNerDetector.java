@@ -230,10 +230,11 @@ public final class OnnxNerDetector implements Detector, AutoCloseable {
   }
 
   @Override
-  public List<Span> detect(String text, ScanContext context) {
-    if (text.isBlank()) {
+  public List<Span> detect(String input, ScanContext context) {
+    if (!hasLetter(input)) {
       return List.of();
     }
+    String text = Offsets.withoutLoneSurrogates(input);
     Encoding encoding = tokenizer.encode(text, false, false);
     long[] ids = encoding.getIds();
     int n = ids.length;
@@ -264,6 +265,16 @@ public final class OnnxNerDetector implements Detector, AutoCloseable {
       }
     }
     return decoder.decode(text, labelIds, probs, starts, ends, encoding.getWordIds());
+  }
+
+  /** Names contain letters; text without any (numbers, punctuation, blanks) skips the model. */
+  private static boolean hasLetter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs pieces [s, e) through the model, keeping each piece's prediction from its most central window. */

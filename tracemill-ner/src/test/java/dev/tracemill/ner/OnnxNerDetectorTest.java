@@ -88,6 +88,12 @@ class OnnxNerDetectorTest {
   }
 
   @Test
+  void loneSurrogatesDoNotBreakTokenisationOrShiftOffsets() {
+    String text = "\uD800 broken \uDC00 then Alice Smith in Paris \uD83D";
+    assertThat(found(detector, text)).containsExactly(expect("PERSON", "Alice Smith"), expect("LOCATION", "Paris"));
+  }
+
+  @Test
   void blankTextAndTextWithoutEntitiesGiveNoSpans() {
     assertThat(detector.detect("", ScanContext.FREE_TEXT)).isEmpty();
     assertThat(detector.detect(" \n\t ", ScanContext.FREE_TEXT)).isEmpty();
@@ -155,7 +161,7 @@ class OnnxNerDetectorTest {
   @Test
   void spansStayInBoundsOnArbitraryText() {
     Random random = new Random(11);
-    String alphabet = "aAbZ é😀\n\t,.-'\"{}:漢字ßİ\u0000\u200b";
+    String alphabet = "aAbZ é😀\n\t,.-'\"{}:漢字ßİ\u0000\u200b\uDC00\uD800";
     for (int i = 0; i < 300; i++) {
       StringBuilder sb = new StringBuilder();
       int len = random.nextInt(80);
