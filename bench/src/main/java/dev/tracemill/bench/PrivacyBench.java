@@ -82,7 +82,7 @@ public final class PrivacyBench {
 
   /** Wall-clock MB/s, and MB per CPU second of this thread (fairer on a shared machine). */
   private static void print(String name, long[] result, long chars) {
-    System.out.printf("%-24s %10.2f %10.2f %8d%n", name, chars / 1e6 / (result[0] / 1e9),
+    System.out.printf("%-24s %10.4g %10.4g %8d%n", name, chars / 1e6 / (result[0] / 1e9),
         chars / 1e6 / (result[2] / 1e9), result[1]);
   }
 
