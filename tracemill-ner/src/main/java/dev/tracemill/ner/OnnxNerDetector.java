@@ -131,7 +131,13 @@ public final class OnnxNerDetector implements Detector, AutoCloseable {
     HuggingFaceTokenizer tokenizer = loadTokenizer(tokenizerFile);
     OrtSession session = null;
     try {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtEnvironment env;
+      try {
+        env = OrtEnvironment.getEnvironment();
+      } catch (LinkageError e) {
+        throw new NerModelException("ONNX Runtime cannot run on this platform (" + System.getProperty("os.name")
+            + ", " + System.getProperty("os.arch") + "): " + firstLine(e.getMessage()), e);
+      }
       try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
         if (options.threads() > 0) {
           so.setIntraOpNumThreads(options.threads());
@@ -159,9 +165,9 @@ public final class OnnxNerDetector implements Detector, AutoCloseable {
         throw new NerModelException("window of " + window + " tokens leaves no room for text between the "
             + "tokenizer's special tokens; raise the window");
       }
-      return new OnnxNerDetector(dir.toAbsolutePath().normalize().getFileName() == null ? dir.toString()
-          : dir.toAbsolutePath().normalize().getFileName().toString(), env, session, tokenizer, labels,
-          options, inputs, output, specials[0], specials[1], window);
+      Path name = dir.toAbsolutePath().normalize().getFileName();
+      return new OnnxNerDetector(name == null ? "" : name.toString(), env, session, tokenizer, labels, options,
+          inputs, output, specials[0], specials[1], window);
     } catch (OrtException e) {
       closeQuietly(session, tokenizer);
       throw new NerModelException(modelFile + " cannot be loaded by ONNX Runtime (" + firstLine(e.getMessage())
@@ -180,6 +186,13 @@ public final class OnnxNerDetector implements Detector, AutoCloseable {
   private static HuggingFaceTokenizer loadTokenizer(Path file) {
     Map<String, String> tokenizerOptions = Map.of("addSpecialTokens", "false", "truncation", "false",
         "padding", "false");
+    try {
+      ai.djl.huggingface.tokenizers.jni.LibUtils.checkStatus();
+    } catch (RuntimeException | LinkageError e) {
+      throw new NerModelException("the Hugging Face tokenizers library that DJL ships cannot run on this platform ("
+          + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): " + firstLine(e.getMessage())
+          + "; it has builds for Linux x86-64 and aarch64, macOS arm64 and Windows x86-64", e);
+    }
     try {
       return HuggingFaceTokenizer.newInstance(file, tokenizerOptions);
     } catch (IOException | RuntimeException e) {
