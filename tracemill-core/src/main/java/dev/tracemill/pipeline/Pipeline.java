@@ -67,7 +67,7 @@ public final class Pipeline {
    * A kept unit not yet spilled (a later call of its session may still extend it), already redacted,
    * with the hashes of its original content: conversation (collapse), content (dedup), group (shuffle).
    */
-  private record Held(Unit unit, String meta, long record, long conversation, long content, long group) {}
+  private record Held(Unit unit, Tagger.UnitTags tags, long record, long conversation, long content, long group) {}
 
   private final RunConfig config;
   private final PipelineListener listener;
@@ -309,12 +309,10 @@ public final class Pipeline {
             ? CollapseIndex.fullHash(unit.events(), unit.session())
             : index.add(unit.events(), unit.session());
         long group = groupHash(unit, conversation);
-        // The sidecar carries the log's metadata as the privacy stage left it (clean, not unit).
-        String meta = Json.write(tags.toJson(clean.tags()));
         if (index == null) {
-          spill(new Held(clean, meta, record, conversation, content, group));
+          spill(new Held(clean, tags, record, conversation, content, group));
         } else {
-          hold(new Held(clean, meta, record, conversation, content, group));
+          hold(new Held(clean, tags, record, conversation, content, group));
         }
       }
       if (!kept) {
@@ -356,7 +354,10 @@ public final class Pipeline {
       Unit unit = h.unit();
       List<String> payloads = render(unit);
       boolean exportable = payloads.stream().anyMatch(p -> !p.startsWith("!"));
-      payloads.add(h.meta());
+      // The sidecar carries the log's metadata as the privacy stage left it; the language is read
+      // here, once per unit that reaches the outputs, from the redacted text (surrogates keep the
+      // language of what they replace).
+      payloads.add(Json.write(tagger.withLanguage(h.tags(), unit).toJson(unit.tags())));
       try {
         spill.write(config.shuffle() ? h.group() : spill.count(), h.record(), unit.type().ordinal(),
             h.group(), h.conversation(), h.content(), exportable, payloads);
