@@ -22,6 +22,7 @@ public final class Formats {
       new LoggerFormat(),
       new ChatFormat(),
       new LangSmithFormat(),
+      new LangfuseFormat(),
       new AnthropicFormat(),
       new LlmCallsFormat(),
       new TranscriptFormat()
