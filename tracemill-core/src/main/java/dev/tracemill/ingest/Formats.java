@@ -25,7 +25,8 @@ public final class Formats {
       new LangfuseFormat(),
       new AnthropicFormat(),
       new LlmCallsFormat(),
-      new TranscriptFormat()
+      new TranscriptFormat(),
+      new CustomFormat()
   );
 
   private Formats() {}

@@ -213,7 +213,7 @@ final class TraceMessages {
     throw new BadRecordException(path + ": expected a message or a completion, found an object with other fields");
   }
 
-  private List<Event> transcript(String text, EventMeta meta) {
+  List<Event> transcript(String text, EventMeta meta) {
     Matcher m = TRANSCRIPT_ROLE.matcher(text);
     if (!m.find() || m.start() != 0) {
       return new ArrayList<>(List.of(new UserMsg(text, meta)));
