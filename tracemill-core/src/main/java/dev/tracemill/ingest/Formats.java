@@ -23,6 +23,8 @@ public final class Formats {
       new ChatFormat(),
       new LangSmithFormat(),
       new LangfuseFormat(),
+      new LiteLlmFormat(),
+      new OpenAiResponsesFormat(),
       new AnthropicFormat(),
       new LlmCallsFormat(),
       new TranscriptFormat(),
