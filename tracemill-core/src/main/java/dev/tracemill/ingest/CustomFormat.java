@@ -58,7 +58,7 @@ public final class CustomFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "Any JSON/JSONL log, mapped by JSON pointers in the config file's input section (never auto-detected)";
+    return "Any JSON/JSONL log, mapped by JSON pointers in the config file (never auto-detected)";
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class LangfuseFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "Langfuse traces: {trace, observations} or a trace with observations and scores (JSON or JSONL)";
+    return "Langfuse traces: {trace, observations} or a trace with observations (JSON or JSONL)";
   }
 
   @Override

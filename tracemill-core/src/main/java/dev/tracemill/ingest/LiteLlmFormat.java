@@ -56,7 +56,7 @@ public final class LiteLlmFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "LiteLLM StandardLoggingPayload (callback/GCS/S3 logs): one payload per line or per document";
+    return "LiteLLM StandardLoggingPayload (callback, GCS, S3 logs): JSONL or one JSON per call";
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class OpenAiResponsesFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "OpenAI Responses API calls: {request, response} or a response object with its input (JSONL)";
+    return "OpenAI Responses API calls: {request, response} or a response with its input (JSONL)";
   }
 
   @Override
