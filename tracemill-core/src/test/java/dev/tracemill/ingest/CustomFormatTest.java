@@ -159,6 +159,36 @@ class CustomFormatTest {
     assertThat(CustomMapping.at(arr, "/missing/x")).isNull();
   }
 
+  /** tau2-bench's results document: {"info": ..., "tasks": ..., "simulations": [...]}, streamed by field. */
+  @Test
+  void oneStepRecordsPointerStreamsThatFieldsArray(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("sim.json");
+    Files.writeString(file, """
+        {"timestamp": "2025-06-01T10:00:00",
+         "info": {"num_trials": 2},
+         "simulations": [
+           {"id": "s1", "task_id": "7", "trial": 0, "reward_info": {"reward": 1.0},
+            "start_time": "2025-06-01T10:00:05.250",
+            "messages": [{"role": "user", "content": "Change my address."},
+                         {"role": "assistant", "content": "Done."}]},
+           {"id": "s2", "task_id": "7", "trial": 1, "reward_info": {"reward": 0.0},
+            "messages": [{"role": "user", "content": "Change my address."},
+                         {"role": "assistant", "content": "I cannot."}]}
+         ]}
+        """);
+    CustomMapping m = CustomMapping.parse(Json.MAPPER.readTree("""
+        {"format": "custom", "records": "/simulations", "messages": "/messages", "session": "/task_id",
+         "outcome": "/reward_info/reward", "success_when": ">= 1", "timestamp": "/start_time",
+         "metadata": {"trial": "/trial", "reward": "/reward_info"}}
+        """));
+    ReaderRun run = ReaderRun.of(new CustomFormat(m), file);
+    assertThat(run.quarantined).isEmpty();
+    assertThat(run.calls).extracting(c -> c.source().line()).containsExactly(4L, 8L);
+    assertThat(run.calls).extracting(Call::outcome).containsExactly(Outcome.SUCCESS, Outcome.FAILURE);
+    assertThat(run.calls.get(0).prompt().get(0).meta().timestamp()).hasToString("2025-06-01T10:00:05.250Z");
+    assertThat(run.calls.get(1).metadata()).containsEntry("trial", "1").containsEntry("reward", "{\"reward\":0.0}");
+  }
+
   @Test
   void conditionsAndDefaults() throws IOException {
     CustomMapping.Condition ge = CustomMapping.Condition.parse(">= 0.5");
