@@ -186,7 +186,7 @@ class CustomFormatTest {
     assertThat(run.calls).extracting(c -> c.source().line()).containsExactly(4L, 8L);
     assertThat(run.calls).extracting(Call::outcome).containsExactly(Outcome.SUCCESS, Outcome.FAILURE);
     assertThat(run.calls.get(0).prompt().get(0).meta().timestamp()).hasToString("2025-06-01T10:00:05.250Z");
-    assertThat(run.calls.get(1).metadata()).containsEntry("trial", "1").containsEntry("reward", "{\"reward\":0.0}");
+    assertThat(run.calls.get(1).metadata()).containsEntry("trial", "1").containsEntry("reward", "{\"reward\":0}");
   }
 
   @Test
