@@ -53,7 +53,9 @@ public final class LangfuseFormat implements LogFormat {
     boolean observations = head.contains("\"observations\"");
     boolean langfuse = head.contains("\"parentObservationId\"") || head.contains("\"projectId\"")
         || head.contains("\"traceId\"");
-    return observations && langfuse ? 88 : 0;
+    boolean observationList = head.contains("\"parentObservationId\"") && head.contains("\"traceId\"")
+        && head.contains("\"startTime\"");
+    return observations && langfuse || observationList ? 88 : 0;
   }
 
   @Override
@@ -115,6 +117,27 @@ public final class LangfuseFormat implements LogFormat {
         return;
       }
       JsonNode element = JsonDocuments.ELEMENTS.readTree(p);
+      if (element.isObject() && element.has("traceId") && element.has("type") && !element.has("observations")) {
+        // An array of observations, not of traces: group them by trace as the API's list answer is.
+        com.fasterxml.jackson.databind.node.ArrayNode all = Json.array();
+        all.add(element);
+        JsonToken next;
+        while ((next = p.nextToken()) != null && next != JsonToken.END_ARRAY) {
+          all.add((JsonNode) JsonDocuments.ELEMENTS.readTree(p));
+        }
+        if (next == null) {
+          // Grouping by trace needs every observation: a cut array is one quarantine for the file.
+          sink.quarantine(new SourceRef(file.name(), p.currentTokenLocation().getLineNr()), tooLong
+              ? "document is longer than the limit of " + options.maxRecordBytes() + " bytes; an array of"
+                  + " observations is read whole, so raise --max-record-bytes"
+              : "invalid JSON: the file ends inside the array (the writer was probably killed)");
+          return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode list = Json.object();
+        list.set("data", all);
+        TraceRebuild.langfuse(list, new SourceRef(file.name(), line), sink);
+        return;
+      }
       TraceRebuild.langfuse(element, new SourceRef(file.name(), line), sink);
     }
   }

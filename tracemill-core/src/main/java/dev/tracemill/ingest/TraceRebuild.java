@@ -115,39 +115,83 @@ final class TraceRebuild {
     }
   }
 
-  /** Reads one Langfuse trace record and hands its calls (or one quarantine) to the sink. */
+  /**
+   * Reads one Langfuse record and hands its calls (or one quarantine) to the sink. Besides a trace,
+   * the record may be a list answer of Langfuse's API, {@code {"data": [...], "meta": {...}}}: of
+   * traces with their observations (each read as a trace), or of observations (grouped by
+   * {@code traceId}, in order of first appearance, each group read as a trace). Every call and
+   * quarantine of the record gets its own part of {@code where}.
+   */
   static void langfuse(JsonNode root, SourceRef where, RecordSink sink) {
-    TraceDoc doc = TraceDoc.of(root);
-    if (doc == null) {
-      sink.quarantine(where, "expected a Langfuse trace: {trace, observations} or a trace object with"
-          + " observations, found " + (root != null && root.isObject() ? "an object without them" : JsonLines.describe(root)));
+    if (root != null && root.isObject() && root.path("data").isArray() && !root.has("observations")
+        && !root.has("trace")) {
+      JsonNode data = root.get("data");
+      int part = 0;
+      if (isObservationList(data)) {
+        Map<String, com.fasterxml.jackson.databind.node.ArrayNode> byTrace = new LinkedHashMap<>();
+        for (JsonNode o : data) {
+          String traceId = o.path("traceId").isTextual() ? o.get("traceId").asText() : "";
+          byTrace.computeIfAbsent(traceId, k -> Json.array()).add(o);
+        }
+        for (var e : byTrace.entrySet()) {
+          com.fasterxml.jackson.databind.node.ObjectNode trace = Json.object();
+          if (!e.getKey().isEmpty()) {
+            trace.put("id", e.getKey());
+          }
+          trace.set("observations", e.getValue());
+          part += trace(trace, where, part, sink);
+        }
+      } else {
+        for (JsonNode t : data) {
+          part += trace(t, where, part, sink);
+        }
+      }
       return;
     }
+    trace(root, where, 0, sink);
+  }
+
+  /** True when the array holds observations (objects with traceId and type) rather than traces. */
+  static boolean isObservationList(JsonNode data) {
+    return data.size() > 0 && data.get(0).isObject() && data.get(0).has("traceId") && data.get(0).has("type")
+        && !data.get(0).has("observations");
+  }
+
+  /** One trace: its calls as parts {@code base}, {@code base + 1}, ...; returns how many parts it used. */
+  private static int trace(JsonNode root, SourceRef where, int base, RecordSink sink) {
+    SourceRef first = where.part(base);
+    TraceDoc doc = TraceDoc.of(root);
+    if (doc == null) {
+      sink.quarantine(first, "expected a Langfuse trace: {trace, observations} or a trace object with"
+          + " observations, found " + (root != null && root.isObject() ? "an object without them" : JsonLines.describe(root)));
+      return 1;
+    }
     if (doc.observations() == null || !doc.observations().isArray()) {
-      sink.quarantine(where, "observations: expected an array, found " + JsonLines.describe(doc.observations()));
-      return;
+      sink.quarantine(first, "observations: expected an array, found " + JsonLines.describe(doc.observations()));
+      return 1;
     }
     List<Call> calls;
     List<String> failures = new ArrayList<>();
     try {
-      calls = rebuild(doc, where, failures);
+      calls = rebuild(doc, where, base, failures);
     } catch (BadRecordException e) {
-      sink.quarantine(where, e.getMessage());
-      return;
+      sink.quarantine(first, e.getMessage());
+      return 1;
     }
     if (calls.isEmpty()) {
-      sink.quarantine(where, failures.isEmpty()
+      sink.quarantine(first, failures.isEmpty()
           ? "the trace has no GENERATION observation with input or output"
           : failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more generations)" : ""));
-      return;
+      return 1;
     }
     for (Call call : calls) {
       sink.accept(call);
     }
-    int part = calls.size();
+    int part = base + calls.size();
     for (String failure : failures) {
       sink.quarantine(where.part(part++), failure);
     }
+    return part - base;
   }
 
   /** Every generation of the trace by observation id, mapped but not rebuilt (for checks). */
@@ -195,7 +239,7 @@ final class TraceRebuild {
     return out;
   }
 
-  private static List<Call> rebuild(TraceDoc doc, SourceRef where, List<String> failures) {
+  private static List<Call> rebuild(TraceDoc doc, SourceRef where, int base, List<String> failures) {
     List<Obs> obs = observations(doc.observations());
     Context ctx = context(doc, where, obs);
     Map<String, Obs> byId = new HashMap<>();
@@ -246,7 +290,7 @@ final class TraceRebuild {
         tags.forEach(n -> t.add(n.asText()));
         metadata.put("trace_tags", String.join(",", t));
       }
-      calls.add(new Call(where.part(i), g.prompt(), List.of(answer), g.tools(), outcome,
+      calls.add(new Call(where.part(base + i), g.prompt(), List.of(answer), g.tools(), outcome,
           Json.text(doc.trace(), "name"), ctx.session(), metadata));
     }
     return calls;
@@ -592,6 +636,9 @@ final class TraceRebuild {
 
   private static Scores scores(TraceDoc doc) {
     JsonNode scores = doc.trace().get("scores");
+    if (scores != null && scores.isArray() && !scores.isEmpty() && !scores.get(0).isObject()) {
+      scores = null; // a list answer of the API holds score ids only
+    }
     if (scores == null || !scores.isArray()) {
       scores = Json.array();
     }

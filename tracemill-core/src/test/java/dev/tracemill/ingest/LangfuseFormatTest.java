@@ -305,4 +305,34 @@ class LangfuseFormatTest {
     assertThat(run.quarantined).extracting(q -> q.where().line()).containsExactly(2L, 4L);
     assertThat(run.quarantined.get(0).reason()).startsWith("observations: expected an array");
   }
+
+  /** The API's observation list ({"data": [...]}) and a bare array of observations, grouped by trace. */
+  @Test
+  void observationListsAreGroupedByTrace(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    com.fasterxml.jackson.databind.node.ArrayNode all = Json.array();
+    JsonNode vercel = read(dir().resolve("vercel-aisdk-2025-11-17.trace.json")).get("observations");
+    JsonNode autogen = read(dir().resolve("autogen-2025-06-06.trace.json")).get("observations");
+    // Interleaved, as a time-sorted export of several traces would be.
+    all.add(vercel.get(2)).add(autogen.get(0)).add(vercel.get(0)).add(autogen.get(1)).add(vercel.get(1));
+    com.fasterxml.jackson.databind.node.ObjectNode list = Json.object();
+    list.set("data", all);
+    list.putObject("meta").put("page", 1).put("totalItems", 5);
+    Path listFile = tmp.resolve("observations.json");
+    Files.writeString(listFile, list.toPrettyString());
+    Path arrayFile = tmp.resolve("observations-array.json");
+    Files.writeString(arrayFile, all.toPrettyString());
+    for (Path f : List.of(listFile, arrayFile)) {
+      assertThat(Formats.detect(new InputFile(f.getFileName().toString(), f))).as(f.toString())
+          .map(LogFormat::name).contains("langfuse");
+      ReaderRun run = ReaderRun.of(new LangfuseFormat(), f);
+      assertThat(run.quarantined).isEmpty();
+      assertThat(run.calls).hasSize(2);
+      assertThat(run.calls).extracting(c -> c.source().part()).containsExactly(0, 1);
+      assertThat(run.calls).extracting(c -> c.metadata().get("trace_id"))
+          .containsExactly("df41e597d0a85e0d7a6ae8ebfaa70aa0", "1b72c51fabed12ae7df83bfd4a09f545");
+      Call weather = run.calls.get(0);
+      assertThat(weather.choices().get(0)).extracting(Event::kind).containsExactly(Event.Kind.ASSISTANT,
+          Event.Kind.TOOL_CALL, Event.Kind.TOOL_RESULT);
+    }
+  }
 }
