@@ -46,7 +46,7 @@ public final class ConfigFile {
    * Structured sections that only a config file can hold (they are too rich for an option): tagging
    * rules ({@link TagConfig#parse}) and coverage targets ({@link Coverage#parse}).
    */
-  public static final List<String> SECTIONS = List.of("tags", "coverage");
+  public static final List<String> SECTIONS = List.of("tags", "coverage", "input");
 
   private static final List<String> ALL = java.util.stream.Stream.concat(KEYS.stream(), SECTIONS.stream()).toList();
 
@@ -181,6 +181,7 @@ public final class ConfigFile {
           case "invalid-tool-calls" -> builder.dropInvalidToolCalls((Boolean) v);
           case "tags" -> builder.tags((TagConfig) v);
           case "coverage" -> builder.coverage((Coverage) v);
+          case "input" -> builder.inputMapping((dev.tracemill.ingest.CustomMapping) v);
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
         }
       } catch (IllegalArgumentException ex) {
@@ -282,6 +283,7 @@ public final class ConfigFile {
         case "invalid-tool-calls" -> dropOrKeep(v);
         case "tags" -> nested(() -> TagConfig.parse(v));
         case "coverage" -> nested(() -> Coverage.parse(v));
+        case "input" -> nested(() -> dev.tracemill.ingest.CustomMapping.parse(v));
         default -> throw new IllegalStateException("no coercion for key '" + key + "'");
       };
     }

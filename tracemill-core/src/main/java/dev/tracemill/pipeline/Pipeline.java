@@ -159,7 +159,7 @@ public final class Pipeline {
           continue;
         }
         LogFormat format = config.inputFormat() != null
-            ? Formats.byName(config.inputFormat()).orElseThrow()
+            ? config.inputReader()
             : Formats.detect(f, config.readOptions()).orElse(null);
         formats.put(f, format);
         fileFormats.put(f.name(), format == null ? "unknown" : format.name());

@@ -44,7 +44,8 @@ public record RunConfig(
     int auditSample,
     TagConfig tags,
     Coverage coverage,
-    boolean dropInvalidToolCalls) {
+    boolean dropInvalidToolCalls,
+    dev.tracemill.ingest.CustomMapping customMapping) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -68,6 +69,15 @@ public record RunConfig(
 
   public ReadOptions readOptions() {
     return new ReadOptions(maxRecordBytes);
+  }
+
+  /** The reader every input file goes through, or null for per-file detection. */
+  public dev.tracemill.ingest.LogFormat inputReader() {
+    if (inputFormat == null) {
+      return null;
+    }
+    return "custom".equals(inputFormat) ? new dev.tracemill.ingest.CustomFormat(customMapping)
+        : Formats.byName(inputFormat).orElseThrow();
   }
 
   public static Builder builder() {
@@ -100,8 +110,17 @@ public record RunConfig(
     private TagConfig tags = TagConfig.DEFAULTS;
     private Coverage coverage = Coverage.NONE;
     private boolean dropInvalidToolCalls;
+    private dev.tracemill.ingest.CustomMapping customMapping;
 
     private Builder() {}
+
+    /** The config file's {@code input} section: sets the input format and, for custom, its mapping. */
+    public Builder inputMapping(dev.tracemill.ingest.CustomMapping mapping) {
+      requireNonNull(mapping, "mapping is null");
+      inputFormat(mapping.format());
+      this.customMapping = mapping.isCustom() ? mapping : null;
+      return this;
+    }
 
     public Builder input(String path) {
       requireNonNull(path, "input path is null");
@@ -322,9 +341,14 @@ public record RunConfig(
       if (inputs.stream().filter("-"::equals).count() > 1) {
         throw new IllegalStateException("stdin (-) was given more than once as an input");
       }
+      if ("custom".equals(inputFormat) && customMapping == null) {
+        throw new IllegalStateException("input format custom needs a mapping: an input section in the config"
+            + " file with format: custom and messages: /pointer (see docs/input-formats.md)");
+      }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
-          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls);
+          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls,
+          "custom".equals(inputFormat) ? customMapping : null);
     }
   }
 }
