@@ -32,12 +32,19 @@ import org.ahocorasick.trie.Trie;
  * the mask {@code [REDACTED]}, or a dictionary surrogate ({@code Customer-7F3A}, see {@link Surrogates})
  * unless the term is that whole token; so a dictionary holding {@code customer} or {@code redacted}
  * leaves redacted text alone. The privacy stage also never picks a surrogate in which this detector
- * finds a term ({@link RedactionContext}).
+ * finds a term ({@link RedactionContext}); a term that is part of every surrogate of a type (the
+ * {@code example} of {@code example.com}) cannot be avoided and is best left out of a dictionary.
+ *
+ * <p><b>Inside e-mail addresses.</b> A term inside an address that the e-mail rule accepts
+ * ({@code jane@acme.com}) is not reported: the whole address is replaced by an e-mail surrogate, which
+ * removes the term and keeps the address an address.
  */
 public final class DictionaryDetector implements Detector {
   public static final String NAME = "dictionary";
   /** Below validated identifiers (IBAN 0.98), above the name lexicons' organisations (0.8). */
   static final double SCORE = 0.97;
+
+  private static final EmailDetector EMAILS = new EmailDetector();
 
   private final Trie trie;
   private final Map<String, String> typeByTerm;
@@ -105,6 +112,11 @@ public final class DictionaryDetector implements Detector {
       return List.of();
     }
     List<int[]> blocked = protectedRegions(text);
+    if (text.indexOf('@') >= 0) {
+      for (Span e : EMAILS.detect(text, context)) {
+        blocked.add(new int[] {e.start(), e.end(), 0});
+      }
+    }
     candidates.sort(Comparator.comparingInt((Candidate c) -> c.start - c.end).thenComparingInt(c -> c.start));
     BitSet taken = new BitSet(text.length());
     List<Span> out = new ArrayList<>();
