@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
 final class PiiEvalCommand implements Callable<Integer> {
   static final String FOOTER = "%nExit codes:%n"
       + "  0  success%n"
-      + "  1  the gold or decoy file cannot be read, or the gold file is not in the presidio-research format%n"
+      + "  1  the gold file cannot be read or is not in the presidio-research format,%n"
+      + "     or the decoy file cannot be read%n"
       + "  2  invalid usage (options, option values)%n"
       + "  3  internal error (set TRACEMILL_DEBUG=1 for the stack trace)";
 
