@@ -202,7 +202,7 @@ def main():
     rnd = random.Random(20261202)
     out = ["# Over-redaction decoys: values in chat, tool and log text that look like data but are neither",
            "# personal nor secret. Written by bench/decoys/generate_decoys.py (hand-written values and",
-           "# sentences, fixed seed). Format: KIND<TAB>text, each decoy in [[ ]]. Licence: Apache-2.0, as tracemill.",
+           "# sentences, fixed seed). Format: KIND<TAB>text, each decoy in [[ ]]. Written for tracemill, same licence.",
            "# The hashes, ids and versions are public or made up; none identifies a person or grants access."]
     for kind, (values, templates) in KINDS.items():
         n = max(PER_KIND[kind], len(values))
