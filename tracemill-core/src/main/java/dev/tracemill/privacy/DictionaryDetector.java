@@ -4,22 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Finds the terms of organisation dictionaries ({@link TermDictionary}): customers, internal code
- * names, project names. One Aho-Corasick automaton holds every term of every dictionary, so a text is
- * scanned once whatever the number of terms.
+ * names, project names. One Aho-Corasick automaton ({@link TermAutomaton}) holds every term of every
+ * dictionary, so a text is scanned once whatever the number of terms.
  *
  * <p><b>Matching.</b> Case-insensitive (each character lower-cased on its own), a whitespace run in the
  * text matches the single space of a term ({@code Acme  Corp} across a line break is {@code acme corp}),
@@ -46,8 +43,9 @@ public final class DictionaryDetector implements Detector {
 
   private static final EmailDetector EMAILS = new EmailDetector();
 
-  private final Trie trie;
-  private final Map<String, String> typeByTerm;
+  private final TermAutomaton automaton;
+  /** The type of each term of the automaton, by term index. */
+  private final String[] typeOf;
   private final Set<String> types;
   private final int terms;
   private final Pattern surrogateTokens;
@@ -57,7 +55,7 @@ public final class DictionaryDetector implements Detector {
     if (dictionaries.isEmpty()) {
       throw new IllegalArgumentException("a dictionary detector needs at least one dictionary");
     }
-    Map<String, String> map = new HashMap<>();
+    Map<String, String> map = new LinkedHashMap<>();
     Set<String> typeSet = new LinkedHashSet<>();
     for (TermDictionary d : dictionaries) {
       typeSet.add(d.type());
@@ -65,10 +63,10 @@ public final class DictionaryDetector implements Detector {
         map.putIfAbsent(t, d.type());
       }
     }
-    this.typeByTerm = map;
     this.types = Set.copyOf(typeSet);
     this.terms = map.size();
-    this.trie = Trie.builder().addKeywords(map.keySet()).build();
+    this.automaton = new TermAutomaton(new ArrayList<>(map.keySet()));
+    this.typeOf = map.values().toArray(new String[0]);
     List<String> prefixes = new ArrayList<>();
     for (String t : typeSet) {
       if (!EntityTypes.BUILT_IN.contains(t)) {
@@ -96,18 +94,15 @@ public final class DictionaryDetector implements Detector {
       return List.of();
     }
     Folded f = Folded.of(text);
-    Collection<Emit> emits = trie.parseText(f.text);
-    if (emits.isEmpty()) {
-      return List.of();
-    }
     List<Candidate> candidates = new ArrayList<>();
-    for (Emit e : emits) {
-      int start = f.origin(e.getStart());
-      int end = f.origin(e.getEnd()) + 1;
-      if (boundaryOk(text, start, end, e.getKeyword())) {
-        candidates.add(new Candidate(start, end, e.getKeyword()));
+    automaton.scan(f.text, (term, foldedEnd) -> {
+      int foldedStart = foldedEnd - automaton.length(term);
+      int start = f.origin(foldedStart);
+      int end = f.origin(foldedEnd - 1) + 1;
+      if (boundaryOk(text, start, end, f.text, foldedStart, foldedEnd)) {
+        candidates.add(new Candidate(start, end, term));
       }
-    }
+    });
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -126,20 +121,20 @@ public final class DictionaryDetector implements Detector {
         continue;
       }
       taken.set(c.start, c.end);
-      out.add(new Span(c.start, c.end, typeByTerm.get(c.term), SCORE, NAME));
+      out.add(new Span(c.start, c.end, typeOf[c.term], SCORE, NAME));
     }
     out.sort(Comparator.comparingInt(Span::start));
     return out;
   }
 
-  private record Candidate(int start, int end, String term) {}
+  private record Candidate(int start, int end, int term) {}
 
   /** Word boundaries at whichever ends of the term are letters or digits. */
-  private static boolean boundaryOk(String text, int start, int end, String term) {
-    if (isWordChar(term.codePointAt(0)) && start > 0 && isWordChar(text.codePointBefore(start))) {
+  private static boolean boundaryOk(String text, int start, int end, String folded, int termStart, int termEnd) {
+    if (isWordChar(folded.codePointAt(termStart)) && start > 0 && isWordChar(text.codePointBefore(start))) {
       return false;
     }
-    return !(isWordChar(term.codePointBefore(term.length())) && end < text.length()
+    return !(isWordChar(folded.codePointBefore(termEnd)) && end < text.length()
         && isWordChar(text.codePointAt(end)));
   }
 
