@@ -29,8 +29,8 @@ import org.ahocorasick.trie.Trie;
  * measured by {@code tracemill pii-eval}. Values are held in memory only, at most {@value #MAX_VALUES}
  * (past that the gate is partial and says so).
  *
- * <p><b>Organisation dictionaries.</b> Every dictionary term that was replaced (whatever its type, and
- * however short) is searched for as the {@link DictionaryDetector} matches it: case-insensitively, on
+ * <p><b>Organisation dictionaries.</b> Every dictionary term that was replaced (under its own type or
+ * another detector's, and however short) is searched for as the {@link DictionaryDetector} matches it: case-insensitively, on
  * word boundaries, not inside tags or dictionary surrogates. Terms that were never seen in the input
  * are not searched for.
  */
@@ -52,8 +52,8 @@ public final class LeakGate {
 
   private final Map<String, String> typeByValue = new HashMap<>();
   private final SecretDetector secrets = new SecretDetector();
-  /** The folded terms of each dictionary type. */
-  private final Map<String, Set<String>> dictionaryTerms = new HashMap<>();
+  /** Every dictionary term (folded) and its type; the first dictionary holding a term gives its type. */
+  private final Map<String, String> dictionaryTerms = new HashMap<>();
   /** The replaced dictionary terms (folded) and their types. */
   private final Map<String, String> replacedTerms = new java.util.LinkedHashMap<>();
   private boolean partial;
@@ -67,21 +67,25 @@ public final class LeakGate {
   public LeakGate(List<TermDictionary> dictionaries) {
     requireNonNull(dictionaries, "dictionaries is null");
     for (TermDictionary d : dictionaries) {
-      dictionaryTerms.computeIfAbsent(d.type(), t -> new java.util.HashSet<>()).addAll(d.terms());
+      for (String t : d.terms()) {
+        dictionaryTerms.putIfAbsent(t, d.type());
+      }
     }
   }
 
   /** Remembers what one unit's redaction replaced. */
   public void remember(List<AuditPair> replaced) {
     for (AuditPair p : replaced) {
-      Set<String> terms = dictionaryTerms.get(p.type());
-      if (terms != null) {
+      // Whatever type won the span (a name detector may have taken "Jane Doe" as PERSON), a replaced
+      // value that is a dictionary term is searched for as that term.
+      String termType = dictionaryTerms.isEmpty() ? null : dictionaryTerms.get(TermDictionary.fold(p.original()));
+      if (termType != null) {
         String term = TermDictionary.fold(p.original());
-        if (terms.contains(term) && !replacedTerms.containsKey(term)) {
+        if (!replacedTerms.containsKey(term)) {
           if (replacedTerms.size() >= MAX_VALUES) {
             partial = true;
           } else {
-            replacedTerms.put(term, p.type());
+            replacedTerms.put(term, termType);
           }
         }
       }

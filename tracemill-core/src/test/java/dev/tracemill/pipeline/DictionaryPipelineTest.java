@@ -54,6 +54,7 @@ class DictionaryPipelineTest {
     assertThat(report.at("/pii/by_type/CUSTOMER").asInt()).isEqualTo(2);
     assertThat(report.at("/pii/by_type/PROJECT").asInt()).isEqualTo(3);
     assertThat(report.at("/pii/residual").asInt()).isZero();
+    assertThat(report.at("/pii/leak_gate/values_searched").asInt()).as("the two replaced terms").isEqualTo(2);
     assertThat(report.at("/config/pii_dictionaries/CUSTOMER").asInt()).isEqualTo(1);
     String out = everything(dir.resolve("out"));
     assertThat(out).doesNotContainIgnoringCase("acme rocket").doesNotContainIgnoringCase("bluebird")

@@ -45,14 +45,16 @@ class LeakGateTest {
         new AuditPair("CUSTOMER", "customer", "Customer-0A0A"),
         new AuditPair("CUSTOMER", "Acme Rocket", "Customer-3C3C"),
         new AuditPair(EntityTypes.PERSON, "Globex", "Grace")));
-    assertThat(gate.values()).as("terms of the dictionary replaced under its type").isEqualTo(2);
+    assertThat(gate.values()).as("replaced values that are terms, whichever type won").isEqualTo(3);
     Files.writeString(dir.resolve("f.jsonl"), String.join("\n",
         "{\"t\": \"Customer-1F2E and Customer-0A0A wrote\"}",
         "{\"t\": \"the acme-web repo\"}",
-        "{\"t\": \"Acmeville and Globex\"}",
-        "{\"t\": \"dear customer\"}") + "\n", StandardCharsets.UTF_8);
+        "{\"t\": \"Acmeville\"}",
+        "{\"t\": \"dear customer\"}",
+        "{\"t\": \"GLOBEX\"}") + "\n", StandardCharsets.UTF_8);
     List<LeakGate.Residual> residuals = gate.scan(dir, List.of("f.jsonl"));
-    assertThat(residuals).extracting(Object::toString).containsExactly("f.jsonl:2 (CUSTOMER)", "f.jsonl:4 (CUSTOMER)");
+    assertThat(residuals).extracting(Object::toString)
+        .containsExactly("f.jsonl:2 (CUSTOMER)", "f.jsonl:4 (CUSTOMER)", "f.jsonl:5 (CUSTOMER)");
     assertThat(gate.toString()).doesNotContainIgnoringCase("acme");
   }
 
