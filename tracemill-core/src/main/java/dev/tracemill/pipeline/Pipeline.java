@@ -77,7 +77,7 @@ public final class Pipeline {
   private final PrivacyStage privacy;
   private final PiiCounts pii = new PiiCounts();
   private final AuditSample audit;
-  private final LeakGate gate = new LeakGate();
+  private final LeakGate gate;
   private final Ledger ledger = new Ledger();
   private final Tagger tagger;
   private final TagCounts tagCounts = new TagCounts();
@@ -90,8 +90,9 @@ public final class Pipeline {
     this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
     this.audit = new AuditSample(config.auditSample(), config.seed());
     this.tagger = new Tagger(config.tags());
+    this.gate = new LeakGate(config.piiDictionaries());
     this.privacy = config.pii()
-        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())),
+        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion(), config.piiDictionaries())),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
             config.piiKey() == null ? null : config.piiKey().bytes(), true)
         : null;
@@ -590,6 +591,11 @@ public final class Pipeline {
     c.put("pii_style", config.piiStyle().name().toLowerCase(java.util.Locale.ROOT));
     c.put("pii_region", config.piiRegion());
     c.put("pii_key", config.piiKey() != null);
+    if (!config.piiDictionaries().isEmpty()) {
+      ObjectNode dictionaries = c.putObject("pii_dictionaries");
+      config.piiDictionaries().forEach(d -> dictionaries.put(d.type(),
+          dictionaries.path(d.type()).asInt(0) + d.size()));
+    }
     if (config.auditSample() > 0) {
       c.put("audit_sample", config.auditSample());
     }

@@ -10,6 +10,7 @@ import dev.tracemill.ingest.ReadOptions;
 import dev.tracemill.privacy.PiiKey;
 import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.RedactionStyle;
+import dev.tracemill.privacy.TermDictionary;
 import dev.tracemill.report.Coverage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public record RunConfig(
     TagConfig tags,
     Coverage coverage,
     boolean dropInvalidToolCalls,
-    dev.tracemill.ingest.CustomMapping customMapping) {
+    dev.tracemill.ingest.CustomMapping customMapping,
+    List<TermDictionary> piiDictionaries) {
 
   /** Split names in the order ratios are given. */
   public static final List<String> SPLIT_NAMES = List.of("train", "val", "test");
@@ -60,6 +62,7 @@ public record RunConfig(
     requireNonNull(piiRegion, "piiRegion is null");
     tags = tags == null ? TagConfig.DEFAULTS : tags;
     coverage = coverage == null ? Coverage.NONE : coverage;
+    piiDictionaries = piiDictionaries == null ? List.of() : List.copyOf(piiDictionaries);
   }
 
   /** The split names this run writes: {@code [train]} without a split ratio. */
@@ -111,6 +114,7 @@ public record RunConfig(
     private Coverage coverage = Coverage.NONE;
     private boolean dropInvalidToolCalls;
     private dev.tracemill.ingest.CustomMapping customMapping;
+    private List<TermDictionary> piiDictionaries = List.of();
 
     private Builder() {}
 
@@ -324,6 +328,15 @@ public record RunConfig(
       return this;
     }
 
+    /**
+     * Organisation dictionaries ({@code --pii-dictionary TYPE=FILE}), already loaded; replaces any set
+     * before. Their terms are replaced like detected personal data, under their own type.
+     */
+    public Builder piiDictionaries(List<TermDictionary> dictionaries) {
+      this.piiDictionaries = List.copyOf(requireNonNull(dictionaries, "piiDictionaries is null. Use List.of()."));
+      return this;
+    }
+
     public RunConfig build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("no input given. Pass --in PATH (a file, a directory, or - for stdin).");
@@ -334,6 +347,9 @@ public record RunConfig(
       if (minLength != null && maxLength != null && minLength > maxLength) {
         throw new IllegalStateException("min-length " + minLength + " is greater than max-length "
             + maxLength + ". Lower min-length or raise max-length.");
+      }
+      if (!piiDictionaries.isEmpty() && !pii) {
+        throw new IllegalStateException("pii-dictionary needs the privacy stage; drop --pii off or --pii-dictionary.");
       }
       if (auditSample > 0 && !pii) {
         throw new IllegalStateException("audit-sample needs the privacy stage; drop --pii off or --audit-sample.");
@@ -348,7 +364,8 @@ public record RunConfig(
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
           piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls,
-          "custom".equals(inputFormat) ? customMapping : null);
+          "custom".equals(inputFormat) ? customMapping : null,
+          piiDictionaries);
     }
   }
 }
