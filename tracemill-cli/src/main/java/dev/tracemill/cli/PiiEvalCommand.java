@@ -11,10 +11,16 @@ import dev.tracemill.privacy.GoldCorpus;
 import dev.tracemill.privacy.GoldCorpusException;
 import dev.tracemill.privacy.PiiEvaluator;
 import dev.tracemill.privacy.PrivacyOptions;
+import dev.tracemill.privacy.DecoyCorpus;
+import dev.tracemill.privacy.DecoyEvaluator;
+import dev.tracemill.privacy.DecoyReport;
+import dev.tracemill.privacy.EntityMapping;
+import dev.tracemill.privacy.TermDictionary;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,12 +43,15 @@ import picocli.CommandLine.Spec;
         "Measures the privacy detectors on a labelled corpus in the presidio-research format",
         "(a JSON array or JSON Lines of {full_text, spans: [{entity_type, start_position, end_position}]}):",
         "span-level precision, recall and F2 per entity type and overall. docs/privacy.md explains the",
-        "type mapping and the matching rule."},
+        "type mapping and the matching rule.",
+        "With --decoys it also (or instead) measures over-redaction: the share of decoys (versions, prices,",
+        "timestamps, HTTP codes, hashes, ids, paths...) that no detector touches, overall and per kind."},
     footer = PiiEvalCommand.FOOTER)
 final class PiiEvalCommand implements Callable<Integer> {
   static final String FOOTER = "%nExit codes:%n"
       + "  0  success%n"
-      + "  1  the gold file cannot be read or is not in the presidio-research format%n"
+      + "  1  the gold file cannot be read or is not in the presidio-research format,%n"
+      + "     or the decoy file cannot be read%n"
       + "  2  invalid usage (options, option values)%n"
       + "  3  internal error (set TRACEMILL_DEBUG=1 for the stack trace)";
 
@@ -50,9 +59,20 @@ final class PiiEvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE",
+  @Option(names = "--gold", paramLabel = "FILE",
       description = "Labelled corpus: JSON array or JSON Lines in the presidio-research format.")
   Path gold;
+
+  @Option(names = "--decoys", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+      description = "Measure over-redaction on decoys: the built-in corpus, or FILE (lines KIND<TAB>text "
+          + "with each decoy in [[ ]]). Prints the survival rate overall and per kind, and which "
+          + "detectors ate which decoys.")
+  String decoys;
+
+  @Option(names = "--pii-dictionary", paramLabel = "TYPE=FILE",
+      description = "Add an organisation dictionary, as in 'run' (repeatable). Gold spans labelled TYPE "
+          + "are then scored.")
+  java.util.List<String> dictionaries;
 
   @Option(names = "--json", description = "Print the report as JSON instead of a table.")
   boolean json;
@@ -92,19 +112,50 @@ final class PiiEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws RunFailedException {
+    if (gold == null && decoys == null) {
+      throw new ParameterException(spec.commandLine(), "give --gold FILE, --decoys [FILE], or both");
+    }
     PrivacyOptions options;
     try {
-      options = region == null ? PrivacyOptions.defaults() : new PrivacyOptions(region);
+      options = new PrivacyOptions(region == null ? PrivacyOptions.DEFAULT_REGION : region, List.of());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--region: " + e.getMessage(), e);
     }
+    List<TermDictionary> loaded = new ArrayList<>();
+    for (String d : dictionaries == null ? List.<String>of() : dictionaries) {
+      try {
+        loaded.add(TermDictionary.parseOption(d));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--pii-dictionary: " + e.getMessage(), e);
+      }
+    }
+    options = new PrivacyOptions(options.region(), loaded);
     DetectorSet detectors = context.detectors().apply(options);
     if (nerModel != null) {
       detectors = detectors.with(List.of(NerModels.load(nerModel, spec.commandLine())));
     }
+    DecoyReport decoyReport = decoys == null ? null : decoys(detectors);
+    if (gold == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = Json.object();
+        addDetectors(o, detectors);
+        o.setAll(decoyReport.toJson());
+        out.println(pretty(o));
+      } else {
+        out.println("Decoys: " + decoyReport.source() + " (" + decoyReport.lines() + " lines)");
+        out.println("Detectors: " + (detectors.detectors().isEmpty() ? "none" : names(detectors)));
+        out.print(decoyReport.table());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     EvalReport report;
     try {
-      report = PiiEvaluator.evaluate(detectors.detectors(), GoldCorpus.of(gold).part(part));
+      java.util.Set<String> own = new java.util.TreeSet<>();
+      loaded.forEach(d -> own.add(d.type()));
+      report = PiiEvaluator.evaluate(detectors.detectors(), GoldCorpus.of(gold).part(part),
+          EntityMapping.presidio().withOwnTypes(own));
     } catch (GoldCorpusException e) {
       throw new RunFailedException("gold file " + gold + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -112,12 +163,17 @@ final class PiiEvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(render(report, detectors));
+      out.println(render(report, detectors, decoyReport));
     } else {
       out.println("Gold file: " + gold
           + (part == GoldCorpus.Part.ALL ? "" : " (" + part.name().toLowerCase(Locale.ROOT) + " part)"));
       out.println("Detectors: " + (detectors.detectors().isEmpty() ? "none" : names(detectors)));
       out.print(report.table());
+      if (decoyReport != null) {
+        out.println();
+        out.println("Decoys: " + decoyReport.source() + " (" + decoyReport.lines() + " lines)");
+        out.print(decoyReport.table());
+      }
     }
     out.flush();
     if (detectors.detectors().isEmpty()) {
@@ -128,18 +184,47 @@ final class PiiEvalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private String render(EvalReport report, DetectorSet detectors) {
-    ObjectNode o = Json.object();
-    o.put("gold", gold.toString());
-    o.put("part", part.name().toLowerCase(Locale.ROOT));
-    if (nerModel != null) {
-      o.put("ner_model", NerModels.folderName(nerModel));
+  private DecoyReport decoys(DetectorSet detectors) throws RunFailedException {
+    DecoyCorpus corpus;
+    if (decoys.isBlank()) {
+      corpus = DecoyCorpus.builtIn();
+    } else {
+      try {
+        corpus = DecoyCorpus.load(Path.of(decoys));
+      } catch (IOException e) {
+        throw new RunFailedException("cannot read decoy file " + decoys + " (" + e.getClass().getSimpleName() + ")", e);
+      }
     }
+    return DecoyEvaluator.evaluate(detectors.detectors(), corpus);
+  }
+
+  private void addDetectors(ObjectNode o, DetectorSet detectors) {
     var names = o.putArray("detectors");
     for (Detector d : detectors.detectors()) {
       names.add(d.name());
     }
+    if (nerModel != null) {
+      o.put("ner_model", NerModels.folderName(nerModel));
+    }
+  }
+
+  private static String pretty(ObjectNode o) {
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the evaluation report", e);
+    }
+  }
+
+  private String render(EvalReport report, DetectorSet detectors, DecoyReport decoyReport) {
+    ObjectNode o = Json.object();
+    o.put("gold", gold.toString());
+    o.put("part", part.name().toLowerCase(Locale.ROOT));
+    addDetectors(o, detectors);
     o.setAll(report.toJson());
+    if (decoyReport != null) {
+      o.set("decoys", decoyReport.toJson());
+    }
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
     } catch (JsonProcessingException e) {

@@ -125,6 +125,12 @@ final class RunCommand implements Callable<Integer> {
           + "Default: US. The corpus key for consistent surrogates comes from TRACEMILL_PII_KEY.")
   String piiRegion;
 
+  @Option(names = "--pii-dictionary", paramLabel = "TYPE=FILE",
+      description = "Organisation dictionary: replace every term of FILE (one per line, # comments; or a "
+          + ".csv/.tsv with a 'term' column) as type TYPE (e.g. CUSTOMER=customers.txt), matched "
+          + "case-insensitively on word boundaries. Repeatable. Default: none.")
+  List<String> piiDictionaries;
+
   @Option(names = "--audit-sample", paramLabel = "N",
       description = "Write N sampled units with findings, original beside redacted, to "
           + "audit-sample.SENSITIVE.jsonl for a person to review misses. The file holds the original "
@@ -262,6 +268,17 @@ final class RunCommand implements Callable<Integer> {
     }
     if (auditSample != null) {
       b.auditSample(auditSample);
+    }
+    if (piiDictionaries != null) {
+      List<dev.tracemill.privacy.TermDictionary> loaded = new ArrayList<>();
+      for (String d : piiDictionaries) {
+        try {
+          loaded.add(dev.tracemill.privacy.TermDictionary.parseOption(d));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--pii-dictionary: " + e.getMessage(), e);
+        }
+      }
+      b.piiDictionaries(loaded);
     }
     if (invalidToolCalls != null) {
       b.dropInvalidToolCalls(invalidToolCalls.equals("drop"));

@@ -23,7 +23,16 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * lead is a ratio, not a probability.) Only the first {@link #MAX_CHARS} characters are read, which
  * bounds the cost per unit (a few hundred microseconds), and recent answers are cached by text: the
  * calls of one chat session repeat its first user message, so a session is usually detected once.
- * Instances are not thread-safe; the model loads once per JVM, on first use (about a second).
+ *
+ * <p>Plain English is recognised before the model is asked: a text whose letters are all ASCII, with
+ * at least {@link #MIN_WORDS} words of which a quarter or more are English function words ("the",
+ * "you", "with"...) and hardly any function words of the other Latin-script languages most often
+ * seen beside it (German, French, Spanish, Italian, Portuguese, Dutch), is {@code en}. Most production
+ * logs are mostly English, and the model costs about as much per text as the rest of the pipeline;
+ * {@code LanguageTaggerTest} checks that this shortcut agrees with the model.
+ *
+ * <p>Instances are not thread-safe; the model loads once per JVM, on first use of the model (about a
+ * second and 100 MB of heap), so a corpus of plain English never loads it.
  */
 public final class LanguageTagger {
   public static final String UNKNOWN = "unknown";
@@ -34,7 +43,20 @@ public final class LanguageTagger {
   private static final String MODEL_RESOURCE = "/langdetect-183.bin";
   private static final Map<String, String> TWO_LETTER = twoLetterCodes();
 
-  private final LanguageDetectorME detector = new LanguageDetectorME(Holder.MODEL);
+  static final int MIN_WORDS = 6;
+  private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "to", "of", "and", "is", "you",
+      "that", "for", "with", "this", "are", "have", "what", "how", "your", "can", "it", "my", "be", "at", "from",
+      "please", "would", "not", "we", "our", "there", "which", "if", "but", "about", "could", "should",
+      "does", "did", "has", "they", "their", "been", "were", "when", "where", "why", "i", "i'm", "it's",
+      "don't", "can't", "these", "those", "any", "into", "than", "then", "them", "by", "its", "just");
+  private static final java.util.Set<String> OTHER = java.util.Set.of(
+      "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "zu", "auf", "für",
+      "le", "la", "les", "est", "et", "je", "vous", "pas", "une", "des", "du", "pour", "avec", "que", "qui",
+      "el", "los", "las", "es", "y", "por", "una", "del", "con", "para", "como", "pero", "su",
+      "il", "di", "che", "non", "della", "sono", "gli", "uno",
+      "os", "não", "com", "uma", "da", "em", "você", "ao",
+      "het", "een", "niet", "ik", "zijn", "dat", "voor", "van", "op", "ook", "naar");
+  private LanguageDetectorME detector;
   private final Map<String, String> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -63,6 +85,17 @@ public final class LanguageTagger {
     if (letters < MIN_LETTERS) {
       return UNKNOWN;
     }
+    if (plainEnglish(sample)) {
+      return "en";
+    }
+    return modelLanguage(sample);
+  }
+
+  /** The model's answer for {@code sample}, without the plain-English shortcut (for tests). */
+  String modelLanguage(String sample) {
+    if (detector == null) {
+      detector = new LanguageDetectorME(Holder.MODEL);
+    }
     Language[] ranked = detector.predictLanguages(sample);
     if (ranked.length == 0) {
       return UNKNOWN;
@@ -72,6 +105,45 @@ public final class LanguageTagger {
     }
     String code = ranked[0].getLang();
     return TWO_LETTER.getOrDefault(code, code);
+  }
+
+  /** True when {@code sample} is plain English by the function-word rule in the class comment. */
+  static boolean plainEnglish(String sample) {
+    int words = 0;
+    int english = 0;
+    int other = 0;
+    int i = 0;
+    int n = sample.length();
+    while (i < n) {
+      char c = sample.charAt(i);
+      if (c >= 0x80 && Character.isLetter(c)) {
+        return false;
+      }
+      if (!isAsciiLetter(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && (isAsciiLetter(sample.charAt(i))
+          || (sample.charAt(i) == '\'' && i + 1 < n && isAsciiLetter(sample.charAt(i + 1))))) {
+        i++;
+      }
+      if (i < n && sample.charAt(i) >= 0x80 && Character.isLetter(sample.charAt(i))) {
+        return false;
+      }
+      String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+      words++;
+      if (ENGLISH.contains(word)) {
+        english++;
+      } else if (OTHER.contains(word)) {
+        other++;
+      }
+    }
+    return words >= MIN_WORDS && english * 4 >= words && other * 4 <= english && other <= 2;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static Map<String, String> twoLetterCodes() {

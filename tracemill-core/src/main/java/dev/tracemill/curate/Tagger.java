@@ -71,10 +71,22 @@ public final class Tagger {
           };
     }
     String domain = firstMatch(config.domain(), unit, profile, text);
-    String lang = language == null ? null : language.language(languageText(unit));
     ToolSchemas.Check check = schemas.check(ToolSchemas.calls(unit.events()), unit.tools());
-    return new UnitTags(unit.id(), unit.type(), task, domain == null ? "general" : domain, lang,
+    return new UnitTags(unit.id(), unit.type(), task, domain == null ? "general" : domain, null,
         outcome(unit), complexity(profile), profile, check, sessionHash(unit.session()));
+  }
+
+  /**
+   * {@code tags} with the language of {@code unit} filled in (unchanged when language detection is
+   * off). Separate from {@link #tag} because it is the costly tag: the pipeline asks for it only for
+   * units that reach an output, not for the calls that a later call of the same chat extends.
+   */
+  public UnitTags withLanguage(UnitTags tags, Unit unit) {
+    if (language == null) {
+      return tags;
+    }
+    return new UnitTags(tags.id(), tags.type(), tags.task(), tags.domain(), language.language(languageText(unit)),
+        tags.outcome(), tags.complexity(), tags.profile(), tags.tools(), tags.sessionHash());
   }
 
   private static String firstMatch(List<TagConfig.Rule> rules, Unit unit, UnitProfile profile, CharSequence text) {

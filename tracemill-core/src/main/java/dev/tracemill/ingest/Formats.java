@@ -22,9 +22,13 @@ public final class Formats {
       new LoggerFormat(),
       new ChatFormat(),
       new LangSmithFormat(),
+      new LangfuseFormat(),
+      new LiteLlmFormat(),
+      new OpenAiResponsesFormat(),
       new AnthropicFormat(),
       new LlmCallsFormat(),
-      new TranscriptFormat()
+      new TranscriptFormat(),
+      new CustomFormat()
   );
 
   private Formats() {}

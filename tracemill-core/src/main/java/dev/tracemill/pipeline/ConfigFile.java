@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tracemill.curate.ExactDedup;
 import dev.tracemill.curate.TagConfig;
 import dev.tracemill.privacy.RedactionStyle;
+import dev.tracemill.privacy.TermDictionary;
 import dev.tracemill.report.Coverage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +42,13 @@ public final class ConfigFile {
       "in", "out", "input-format", "format", "success-only", "min-length", "max-length", "limit",
       "dedup", "dedup-field", "collapse", "shuffle", "seed", "split-ratio", "strict",
       "max-record-bytes", "pii", "pii-style", "pii-region", "audit-sample", "invalid-tool-calls",
-      "ner-model");
+      "pii-dictionary", "ner-model");
 
   /**
    * Structured sections that only a config file can hold (they are too rich for an option): tagging
    * rules ({@link TagConfig#parse}) and coverage targets ({@link Coverage#parse}).
    */
-  public static final List<String> SECTIONS = List.of("tags", "coverage");
+  public static final List<String> SECTIONS = List.of("tags", "coverage", "input");
 
   private static final List<String> ALL = java.util.stream.Stream.concat(KEYS.stream(), SECTIONS.stream()).toList();
 
@@ -183,6 +184,8 @@ public final class ConfigFile {
           case "ner-model" -> builder.nerModel((Path) v);
           case "tags" -> builder.tags((TagConfig) v);
           case "coverage" -> builder.coverage((Coverage) v);
+          case "input" -> builder.inputMapping((dev.tracemill.ingest.CustomMapping) v);
+          case "pii-dictionary" -> builder.piiDictionaries(dictionaries((List<String[]>) v));
           default -> throw new IllegalStateException("key '" + e.getKey() + "' passed validation but has no setter");
         }
       } catch (IllegalArgumentException ex) {
@@ -190,6 +193,14 @@ public final class ConfigFile {
       }
     }
     return builder;
+  }
+
+  private static List<TermDictionary> dictionaries(List<String[]> specs) {
+    List<TermDictionary> out = new ArrayList<>();
+    for (String[] spec : specs) {
+      out.add(TermDictionary.load(spec[0], Path.of(spec[1])));
+    }
+    return out;
   }
 
   @Override
@@ -285,8 +296,44 @@ public final class ConfigFile {
         case "invalid-tool-calls" -> dropOrKeep(v);
         case "tags" -> nested(() -> TagConfig.parse(v));
         case "coverage" -> nested(() -> Coverage.parse(v));
+        case "input" -> nested(() -> dev.tracemill.ingest.CustomMapping.parse(v));
+        case "pii-dictionary" -> dictionarySpecs(v, baseDir);
         default -> throw new IllegalStateException("no coercion for key '" + key + "'");
       };
+    }
+
+    /**
+     * {@code pii-dictionary}: a mapping of types to files ({@code CUSTOMER: customers.txt}), a list of
+     * {@code TYPE=FILE} strings, or one such string; each as {@code [type, path]}, paths resolved
+     * against the config's folder. The files are read when the config is applied.
+     */
+    private List<String[]> dictionarySpecs(JsonNode v, Path baseDir) {
+      String expected = "a mapping of types to files (CUSTOMER: customers.txt) or a list of TYPE=FILE";
+      List<String[]> out = new ArrayList<>();
+      if (v.isObject() && !v.isEmpty()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          out.add(new String[] {e.getKey(), resolve(string(e.getValue(), expected), baseDir).toString()});
+        }
+        return out;
+      }
+      List<JsonNode> items = new ArrayList<>();
+      if (v.isTextual()) {
+        items.add(v);
+      } else if (v.isArray() && !v.isEmpty()) {
+        v.forEach(items::add);
+      } else {
+        throw wrong(expected, v);
+      }
+      for (JsonNode item : items) {
+        String s = item.isTextual() ? item.asText() : "";
+        int eq = s.indexOf('=');
+        if (eq <= 0 || eq == s.length() - 1) {
+          throw wrong(expected, item);
+        }
+        out.add(new String[] {s.substring(0, eq).strip(), resolve(s.substring(eq + 1).strip(), baseDir).toString()});
+      }
+      return out;
     }
 
     private IllegalArgumentException wrong(String expected, JsonNode v) {

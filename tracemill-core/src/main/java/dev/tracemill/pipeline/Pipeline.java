@@ -67,7 +67,7 @@ public final class Pipeline {
    * A kept unit not yet spilled (a later call of its session may still extend it), already redacted,
    * with the hashes of its original content: conversation (collapse), content (dedup), group (shuffle).
    */
-  private record Held(Unit unit, String meta, long record, long conversation, long content, long group) {}
+  private record Held(Unit unit, Tagger.UnitTags tags, long record, long conversation, long content, long group) {}
 
   private final RunConfig config;
   private final PipelineListener listener;
@@ -77,7 +77,7 @@ public final class Pipeline {
   private final PrivacyStage privacy;
   private final PiiCounts pii = new PiiCounts();
   private final AuditSample audit;
-  private final LeakGate gate = new LeakGate();
+  private final LeakGate gate;
   private final Ledger ledger = new Ledger();
   private final Tagger tagger;
   private final TagCounts tagCounts = new TagCounts();
@@ -90,8 +90,9 @@ public final class Pipeline {
     this.exporters = config.formats().stream().map(n -> Exporters.byName(n).orElseThrow()).toList();
     this.audit = new AuditSample(config.auditSample(), config.seed());
     this.tagger = new Tagger(config.tags());
+    this.gate = new LeakGate(config.piiDictionaries());
     this.privacy = config.pii()
-        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion())).with(config.extraDetectors()),
+        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion(), config.piiDictionaries())).with(config.extraDetectors()),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
             config.piiKey() == null ? null : config.piiKey().bytes(), true)
         : null;
@@ -159,7 +160,7 @@ public final class Pipeline {
           continue;
         }
         LogFormat format = config.inputFormat() != null
-            ? Formats.byName(config.inputFormat()).orElseThrow()
+            ? config.inputReader()
             : Formats.detect(f, config.readOptions()).orElse(null);
         formats.put(f, format);
         fileFormats.put(f.name(), format == null ? "unknown" : format.name());
@@ -309,12 +310,10 @@ public final class Pipeline {
             ? CollapseIndex.fullHash(unit.events(), unit.session())
             : index.add(unit.events(), unit.session());
         long group = groupHash(unit, conversation);
-        // The sidecar carries the log's metadata as the privacy stage left it (clean, not unit).
-        String meta = Json.write(tags.toJson(clean.tags()));
         if (index == null) {
-          spill(new Held(clean, meta, record, conversation, content, group));
+          spill(new Held(clean, tags, record, conversation, content, group));
         } else {
-          hold(new Held(clean, meta, record, conversation, content, group));
+          hold(new Held(clean, tags, record, conversation, content, group));
         }
       }
       if (!kept) {
@@ -356,7 +355,10 @@ public final class Pipeline {
       Unit unit = h.unit();
       List<String> payloads = render(unit);
       boolean exportable = payloads.stream().anyMatch(p -> !p.startsWith("!"));
-      payloads.add(h.meta());
+      // The sidecar carries the log's metadata as the privacy stage left it; the language is read
+      // here, once per unit that reaches the outputs, from the redacted text (surrogates keep the
+      // language of what they replace).
+      payloads.add(Json.write(tagger.withLanguage(h.tags(), unit).toJson(unit.tags())));
       try {
         spill.write(config.shuffle() ? h.group() : spill.count(), h.record(), unit.type().ordinal(),
             h.group(), h.conversation(), h.content(), exportable, payloads);
@@ -589,6 +591,11 @@ public final class Pipeline {
     c.put("pii_style", config.piiStyle().name().toLowerCase(java.util.Locale.ROOT));
     c.put("pii_region", config.piiRegion());
     c.put("pii_key", config.piiKey() != null);
+    if (!config.piiDictionaries().isEmpty()) {
+      ObjectNode dictionaries = c.putObject("pii_dictionaries");
+      config.piiDictionaries().forEach(d -> dictionaries.put(d.type(),
+          dictionaries.path(d.type()).asInt(0) + d.size()));
+    }
     if (config.auditSample() > 0) {
       c.put("audit_sample", config.auditSample());
     }

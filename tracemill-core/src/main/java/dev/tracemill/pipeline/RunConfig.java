@@ -11,6 +11,7 @@ import dev.tracemill.privacy.Detector;
 import dev.tracemill.privacy.PiiKey;
 import dev.tracemill.privacy.PrivacyOptions;
 import dev.tracemill.privacy.RedactionStyle;
+import dev.tracemill.privacy.TermDictionary;
 import dev.tracemill.report.Coverage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public record RunConfig(
     TagConfig tags,
     Coverage coverage,
     boolean dropInvalidToolCalls,
+    dev.tracemill.ingest.CustomMapping customMapping,
+    List<TermDictionary> piiDictionaries,
     Path nerModel,
     List<Detector> extraDetectors) {
 
@@ -62,6 +65,7 @@ public record RunConfig(
     requireNonNull(piiRegion, "piiRegion is null");
     tags = tags == null ? TagConfig.DEFAULTS : tags;
     coverage = coverage == null ? Coverage.NONE : coverage;
+    piiDictionaries = piiDictionaries == null ? List.of() : List.copyOf(piiDictionaries);
     extraDetectors = extraDetectors == null ? List.of() : List.copyOf(extraDetectors);
   }
 
@@ -72,6 +76,15 @@ public record RunConfig(
 
   public ReadOptions readOptions() {
     return new ReadOptions(maxRecordBytes);
+  }
+
+  /** The reader every input file goes through, or null for per-file detection. */
+  public dev.tracemill.ingest.LogFormat inputReader() {
+    if (inputFormat == null) {
+      return null;
+    }
+    return "custom".equals(inputFormat) ? new dev.tracemill.ingest.CustomFormat(customMapping)
+        : Formats.byName(inputFormat).orElseThrow();
   }
 
   public static Builder builder() {
@@ -104,10 +117,20 @@ public record RunConfig(
     private TagConfig tags = TagConfig.DEFAULTS;
     private Coverage coverage = Coverage.NONE;
     private boolean dropInvalidToolCalls;
+    private dev.tracemill.ingest.CustomMapping customMapping;
+    private List<TermDictionary> piiDictionaries = List.of();
     private Path nerModel;
     private List<Detector> extraDetectors = List.of();
 
     private Builder() {}
+
+    /** The config file's {@code input} section: sets the input format and, for custom, its mapping. */
+    public Builder inputMapping(dev.tracemill.ingest.CustomMapping mapping) {
+      requireNonNull(mapping, "mapping is null");
+      inputFormat(mapping.format());
+      this.customMapping = mapping.isCustom() ? mapping : null;
+      return this;
+    }
 
     public Builder input(String path) {
       requireNonNull(path, "input path is null");
@@ -312,6 +335,15 @@ public record RunConfig(
     }
 
     /**
+     * Organisation dictionaries ({@code --pii-dictionary TYPE=FILE}), already loaded; replaces any set
+     * before. Their terms are replaced like detected personal data, under their own type.
+     */
+    public Builder piiDictionaries(List<TermDictionary> dictionaries) {
+      this.piiDictionaries = List.copyOf(requireNonNull(dictionaries, "piiDictionaries is null. Use List.of()."));
+      return this;
+    }
+
+    /**
      * The folder of an ONNX token-classification model ({@code --ner-model}); null for none. Core only
      * records it (report.json keeps the folder's name): the caller that can load ONNX (the CLI, through
      * the tracemill-ner module) loads it and passes the detector to {@link #extraDetectors}.
@@ -338,6 +370,9 @@ public record RunConfig(
         throw new IllegalStateException("min-length " + minLength + " is greater than max-length "
             + maxLength + ". Lower min-length or raise max-length.");
       }
+      if (!piiDictionaries.isEmpty() && !pii) {
+        throw new IllegalStateException("pii-dictionary needs the privacy stage; drop --pii off or --pii-dictionary.");
+      }
       if (nerModel != null && !pii) {
         throw new IllegalStateException("ner-model needs the privacy stage; drop --pii off or --ner-model.");
       }
@@ -347,9 +382,15 @@ public record RunConfig(
       if (inputs.stream().filter("-"::equals).count() > 1) {
         throw new IllegalStateException("stdin (-) was given more than once as an input");
       }
+      if ("custom".equals(inputFormat) && customMapping == null) {
+        throw new IllegalStateException("input format custom needs a mapping: an input section in the config"
+            + " file with format: custom and messages: /pointer (see docs/input-formats.md)");
+      }
       return new RunConfig(inputs, out, inputFormat, formats, successOnly, minLength, maxLength, limit,
           dedup, dedupField, collapse, shuffle, seed, splitRatio, strict, maxRecordBytes, pii, piiStyle,
-          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls, nerModel, extraDetectors);
+          piiRegion, piiKey, auditSample, tags, coverage, dropInvalidToolCalls,
+          "custom".equals(inputFormat) ? customMapping : null,
+          piiDictionaries, nerModel, extraDetectors);
     }
   }
 }

@@ -20,7 +20,8 @@ public record DetectorSet(List<Detector> detectors) {
    * The built-in detectors configured by {@code options}: the validated rules (e-mail, phone with
    * {@code options.region()} as the default region, card, IBAN, SSN, IP, MAC, URL secrets, date of
    * birth), then the provider secrets (API keys and tokens, private keys, passwords, generic secrets
-   * next to a secret-ish keyword), then names, places and organisations (lexicons and context cues).
+   * next to a secret-ish keyword), then names, places and organisations (lexicons and context cues),
+   * then the organisation dictionaries of {@code options}, if any.
    */
   public static DetectorSet defaults(PrivacyOptions options) {
     java.util.Objects.requireNonNull(options, "options is null");
@@ -28,7 +29,29 @@ public record DetectorSet(List<Detector> detectors) {
     detectors.addAll(RuleDetectors.all(options.region()));
     detectors.add(new SecretDetector());
     detectors.add(new NameDetector());
+    if (!options.dictionaries().isEmpty()) {
+      detectors.add(new DictionaryDetector(options.dictionaries()));
+    }
     return new DetectorSet(detectors);
+  }
+
+  /**
+   * Whether an organisation dictionary of this set finds a term in a text (the privacy stage keeps
+   * surrogates free of terms with it), or null when the set has no {@link DictionaryDetector}.
+   */
+  public java.util.function.Predicate<String> termFinder() {
+    List<Detector> dictionaries = detectors.stream().filter(DictionaryDetector.class::isInstance).toList();
+    if (dictionaries.isEmpty()) {
+      return null;
+    }
+    return text -> {
+      for (Detector d : dictionaries) {
+        if (!d.detect(text, ScanContext.FREE_TEXT).isEmpty()) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   /**

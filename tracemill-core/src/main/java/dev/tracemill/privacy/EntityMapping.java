@@ -62,6 +62,21 @@ public final class EntityMapping {
     return PRESIDIO;
   }
 
+  /**
+   * This mapping plus each of {@code ownTypes} (an organisation dictionary's {@code CUSTOMER}) mapped to
+   * itself, so a gold corpus labelled with the user's own types can score their dictionaries. A type
+   * this mapping already knows keeps its row.
+   */
+  public EntityMapping withOwnTypes(java.util.Collection<String> ownTypes) {
+    Map<String, String> m = new LinkedHashMap<>(mapped);
+    for (String t : ownTypes) {
+      if (!knows(t)) {
+        m.put(t, t);
+      }
+    }
+    return new EntityMapping(m, notEvaluated);
+  }
+
   /** Our type for {@code goldType}, or empty when that gold type is not evaluated (or unknown). */
   public Optional<String> map(String goldType) {
     return Optional.ofNullable(mapped.get(requireNonNull(goldType, "goldType is null")));
@@ -73,11 +88,13 @@ public final class EntityMapping {
   }
 
   /**
-   * Our types that are scored, in {@link EntityTypes#BUILT_IN} order. A prediction of any other type
+   * Our types that are scored, in {@link EntityTypes#BUILT_IN} order, then own types alphabetically. A prediction of any other type
    * ({@code SECRET}, {@code MAC_ADDRESS}, {@code DATE_OF_BIRTH}, ...) is not scored on this corpus.
    */
   public List<String> evaluatedTypes() {
-    return EntityTypes.BUILT_IN.stream().filter(mapped::containsValue).toList();
+    List<String> out = new java.util.ArrayList<>(EntityTypes.BUILT_IN.stream().filter(mapped::containsValue).toList());
+    new TreeSet<>(mapped.values()).stream().filter(t -> !EntityTypes.BUILT_IN.contains(t)).forEach(out::add);
+    return List.copyOf(out);
   }
 
   public boolean evaluates(String ourType) {

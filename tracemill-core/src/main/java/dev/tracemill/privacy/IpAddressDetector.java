@@ -9,7 +9,8 @@ import java.util.List;
  * <p>IPv4 (score 0.95): four dot-separated decimal octets of 1-3 digits, each at most 255, no leading
  * zero in a multi-digit octet. Not part of a longer dotted number ({@code 1.2.3.4.5}, a digit or dot
  * on either side), not continuing a word ({@code v10.0.0.1}), and not right after the words
- * {@code version}, {@code ver}, {@code v}, {@code release}, {@code build} or {@code firmware}.
+ * {@code version}, {@code ver}, {@code v}, {@code release}, {@code build} or {@code firmware}; and not
+ * loopback ({@code 127.x.x.x}), {@code 0.0.0.0} or {@code 255.255.255.255}, which identify no one.
  * A port ({@code :8080}) or prefix length ({@code /24}) after it is allowed and not included.
  *
  * <p>IPv6 (score 0.95): a token of hex digits, colons and dots that does not continue a word, made of
@@ -57,7 +58,7 @@ final class IpAddressDetector implements Detector {
       }
       if (Chars.isDigit(c)) {
         end = ipv4End(text, i);
-        if (end > 0 && !Chars.afterWord(text, i, VERSION_WORDS)) {
+        if (end > 0 && !Chars.afterWord(text, i, VERSION_WORDS) && !reservedV4(text, i, end)) {
           out = add(out, new Span(i, end, EntityTypes.IP_ADDRESS, 0.95, NAME));
           i = end;
           continue;
@@ -66,6 +67,16 @@ final class IpAddressDetector implements Detector {
       i = skipToken(text, i);
     }
     return out;
+  }
+
+  /**
+   * Loopback ({@code 127.0.0.0/8}), the unspecified address {@code 0.0.0.0} and the limited broadcast
+   * {@code 255.255.255.255}: the same on every machine, so they identify no one (bind addresses and
+   * local URLs such as {@code 0.0.0.0:8000} and {@code 127.0.0.1:11434} are everywhere in logs).
+   */
+  static boolean reservedV4(String text, int start, int end) {
+    String ip = text.substring(start, end);
+    return ip.startsWith("127.") || ip.equals("0.0.0.0") || ip.equals("255.255.255.255");
   }
 
   private static List<Span> add(List<Span> out, Span span) {

@@ -28,6 +28,11 @@ import org.ahocorasick.trie.Trie;
  * are not searched: a first name replaced in one unit can be an ordinary word in another; their recall is
  * measured by {@code tracemill pii-eval}. Values are held in memory only, at most {@value #MAX_VALUES}
  * (past that the gate is partial and says so).
+ *
+ * <p><b>Organisation dictionaries.</b> Every dictionary term that was replaced (under its own type or
+ * another detector's, and however short) is searched for as the {@link DictionaryDetector} matches it: case-insensitively, on
+ * word boundaries, not inside tags or dictionary surrogates. Terms that were never seen in the input
+ * are not searched for.
  */
 public final class LeakGate {
   /** Types whose original values are searched for in the outputs. */
@@ -47,11 +52,43 @@ public final class LeakGate {
 
   private final Map<String, String> typeByValue = new HashMap<>();
   private final SecretDetector secrets = new SecretDetector();
+  /** Every dictionary term (folded) and its type; the first dictionary holding a term gives its type. */
+  private final Map<String, String> dictionaryTerms = new HashMap<>();
+  /** The replaced dictionary terms (folded) and their types. */
+  private final Map<String, String> replacedTerms = new java.util.LinkedHashMap<>();
   private boolean partial;
+
+  /** A gate for runs without organisation dictionaries. */
+  public LeakGate() {
+    this(List.of());
+  }
+
+  /** A gate that also searches for the replaced terms of {@code dictionaries}. */
+  public LeakGate(List<TermDictionary> dictionaries) {
+    requireNonNull(dictionaries, "dictionaries is null");
+    for (TermDictionary d : dictionaries) {
+      for (String t : d.terms()) {
+        dictionaryTerms.putIfAbsent(t, d.type());
+      }
+    }
+  }
 
   /** Remembers what one unit's redaction replaced. */
   public void remember(List<AuditPair> replaced) {
     for (AuditPair p : replaced) {
+      // Whatever type won the span (a name detector may have taken "Jane Doe" as PERSON), a replaced
+      // value that is a dictionary term is searched for as that term.
+      String termType = dictionaryTerms.isEmpty() ? null : dictionaryTerms.get(TermDictionary.fold(p.original()));
+      if (termType != null) {
+        String term = TermDictionary.fold(p.original());
+        if (!replacedTerms.containsKey(term)) {
+          if (replacedTerms.size() >= MAX_VALUES) {
+            partial = true;
+          } else {
+            replacedTerms.put(term, termType);
+          }
+        }
+      }
       String value = p.original().strip();
       if (!GATED.contains(p.type()) || value.length() < MIN_LENGTH || value.equals(p.replacement().strip())) {
         continue;
@@ -65,7 +102,7 @@ public final class LeakGate {
   }
 
   public int values() {
-    return typeByValue.size();
+    return typeByValue.size() + replacedTerms.size();
   }
 
   /** True when more distinct values were replaced than the gate holds. */
@@ -77,6 +114,7 @@ public final class LeakGate {
   public List<Residual> scan(Path root, List<String> files) throws IOException {
     requireNonNull(root, "root is null");
     Trie trie = typeByValue.isEmpty() ? null : Trie.builder().addKeywords(typeByValue.keySet()).build();
+    DictionaryDetector terms = replacedTerms.isEmpty() ? null : termDetector();
     List<Residual> found = new ArrayList<>();
     for (String file : files) {
       try (BufferedReader r = Files.newBufferedReader(root.resolve(file), StandardCharsets.UTF_8)) {
@@ -91,6 +129,11 @@ public final class LeakGate {
               }
             }
           }
+          if (terms != null) {
+            for (Span t : terms.detect(line, ScanContext.FREE_TEXT)) {
+              found.add(new Residual(file, number, t.type()));
+            }
+          }
           if (!secrets.detect(line, ScanContext.FREE_TEXT).isEmpty()) {
             found.add(new Residual(file, number, EntityTypes.SECRET));
           }
@@ -98,6 +141,15 @@ public final class LeakGate {
       }
     }
     return found;
+  }
+
+  /** A detector for exactly the replaced dictionary terms, each with its type. */
+  private DictionaryDetector termDetector() {
+    Map<String, List<String>> byType = new java.util.TreeMap<>();
+    replacedTerms.forEach((term, type) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(term));
+    List<TermDictionary> dictionaries = new ArrayList<>();
+    byType.forEach((type, list) -> dictionaries.add(new TermDictionary(type, list, "replaced terms")));
+    return new DictionaryDetector(dictionaries);
   }
 
   /**
@@ -126,6 +178,6 @@ public final class LeakGate {
 
   @Override
   public String toString() {
-    return "LeakGate[" + typeByValue.size() + " values" + (partial ? ", partial" : "") + "]";
+    return "LeakGate[" + typeByValue.size() + " values, " + replacedTerms.size() + " dictionary terms" + (partial ? ", partial" : "") + "]";
   }
 }

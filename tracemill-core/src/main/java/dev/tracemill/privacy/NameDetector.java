@@ -138,7 +138,13 @@ public final class NameDetector implements Detector {
       "tool", "admin", "guest", "null", "true", "false", "none", "nan", "error", "warning", "info", "debug",
       "email", "e-mail", "mail", "website", "web", "fax", "phone", "tel", "mobile", "cell", "url", "address",
       "zip", "postcode", "ssn", "iban", "dob", "id", "re", "fwd", "subject", "cc", "bcc", "i'm", "i'll", "i'd",
-      "i've");
+      "i've", "traceback");
+
+  /** Month and day names and their abbreviations: a run made only of them is a date ({@code Thu Mar 14}). */
+  private static final Set<String> DATE_WORDS = Set.of("january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+      "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
   /** Words that open a street name ({@code Rua Mina}, {@code Via Roma}): what follows is no person. */
   private static final Set<String> STREET_PREFIXES = Set.of("rua", "via", "rue", "calle", "avenida", "av",
@@ -364,7 +370,8 @@ public final class NameDetector implements Detector {
           matchEnd = j;
         }
       }
-      if (matchEnd < 0) {
+      if (matchEnd < 0 || insideIdentifier(text, t.start(), tokens.get(matchEnd).end())
+          || beforeCodeName(text, tokens, matchEnd)) {
         continue;
       }
       boolean ambiguous = false;
@@ -508,6 +515,10 @@ public final class NameDetector implements Detector {
     if (inStreetName(text, tokens, from, to, words) || insideIdentifier(text, tokens.get(from).start(), tokens.get(to).end())) {
       return;
     }
+    if (words.stream().allMatch(w -> DATE_WORDS.contains(w.lower())) || beforeCodeName(text, tokens, to)
+        || words.stream().anyMatch(NameDetector::headerShaped)) {
+      return;
+    }
     Token first = words.get(0);
     Token last = words.get(words.size() - 1);
     double score;
@@ -568,6 +579,25 @@ public final class NameDetector implements Detector {
     if (score >= THRESHOLD) {
       found.add(new Span(start, end, EntityTypes.PERSON, Math.min(score, 0.99), NAME));
     }
+  }
+
+  /**
+   * The piece ending at token {@code to} is followed, after one space, by a CamelCase identifier:
+   * a library or class name ({@code Jackson ObjectMapper}, {@code Spring WebClient}), not a person.
+   */
+  private static boolean beforeCodeName(String text, List<Token> tokens, int to) {
+    return to + 1 < tokens.size() && joinedBySpace(text, tokens.get(to), tokens.get(to + 1))
+        && camelCase(tokens.get(to + 1)) && !tokens.get(to + 1).allCaps();
+  }
+
+  /**
+   * An HTTP-header-like word ({@code X-Request-Id}, {@code Content-Security-Policy}): a one-letter
+   * part before a hyphen, or two hyphens or more. Double-barrelled names ({@code Jean-Luc}) have one.
+   */
+  private static boolean headerShaped(Token t) {
+    String w = t.lower();
+    int first = w.indexOf('-');
+    return first == 1 || (first > 0 && w.indexOf('-', first + 1) > 0);
   }
 
   /** Part of an e-mail address, URL, path or code identifier ({@code JaneDoe@}, {@code Foo.Bar}, {@code x_Jane}). */

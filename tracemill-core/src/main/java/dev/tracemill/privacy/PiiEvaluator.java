@@ -61,6 +61,14 @@ public final class PiiEvaluator {
     return evaluator.report();
   }
 
+  /** As {@link #evaluate(List, GoldCorpus)} with another type mapping. */
+  public static EvalReport evaluate(List<Detector> detectors, GoldCorpus corpus, EntityMapping mapping)
+      throws IOException {
+    PiiEvaluator evaluator = new PiiEvaluator(detectors, mapping);
+    corpus.forEach(evaluator::accept);
+    return evaluator.report();
+  }
+
   private record Range(int start, int end, String type) {
     boolean overlaps(Range o) {
       return start < o.end && o.start < end;

@@ -36,6 +36,8 @@ public final class PrivacyStage {
   private final JsonRedactor json;
   private final byte[] corpusKey;
   private final boolean collectOriginals;
+  /** Whether an organisation dictionary finds a term in a text; null without dictionaries. */
+  private final java.util.function.Predicate<String> termFinder;
   private static final int CACHED_TEXTS = 4096;
   /** Texts up to this length are cached: at most 4,096 x 4,096 chars (32 MiB) in the worst case. */
   private static final int CACHED_TEXT_CHARS = 4096;
@@ -63,6 +65,7 @@ public final class PrivacyStage {
     this.redactor = new Redactor(requireNonNull(policy, "policy is null"));
     this.json = new JsonRedactor(detectors, redactor);
     this.corpusKey = corpusKey == null ? null : corpusKey.clone();
+    this.termFinder = detectors.termFinder();
   }
 
   /** What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. */
@@ -79,6 +82,9 @@ public final class PrivacyStage {
         : RedactionContext.forUnit(unit.id(), corpusKey);
     if (collectOriginals) {
       ctx = ctx.collectingAudit();
+    }
+    if (termFinder != null) {
+      ctx = ctx.avoiding(termFinder);
     }
     Map<Where, Integer> byWhere = new TreeMap<>();
     List<Event> events = new ArrayList<>(unit.events().size());

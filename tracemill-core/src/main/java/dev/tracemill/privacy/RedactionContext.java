@@ -39,6 +39,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RedactionContext {
   static final int ATTEMPTS = 8;
+  /** Further seeds tried while a surrogate contains an organisation dictionary's term. */
+  static final int AVOID_ATTEMPTS = 56;
   private static final byte[] UNIT_SEED_KEY = "tracemill/unit-seed/v1".getBytes(StandardCharsets.UTF_8);
 
   private final String unitId;
@@ -52,6 +54,7 @@ public final class RedactionContext {
   private final Set<String> dropReasons = new LinkedHashSet<>();
   private final List<AuditPair> auditPairs = new ArrayList<>();
   private boolean used;
+  private java.util.function.Predicate<String> avoid = v -> false;
 
   private RedactionContext(String unitId, boolean keyed, boolean audit, Mac mac) {
     this.unitId = unitId;
@@ -94,10 +97,23 @@ public final class RedactionContext {
       throw new IllegalStateException("collectingAudit() must be called before the context is used");
     }
     try {
-      return new RedactionContext(unitId, keyed, true, (Mac) mac.clone());
+      RedactionContext copy = new RedactionContext(unitId, keyed, true, (Mac) mac.clone());
+      copy.avoid = avoid;
+      return copy;
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("this JVM's HmacSHA256 cannot be cloned", e);
     }
+  }
+
+  /**
+   * This context, told to avoid surrogates that {@code unwanted} accepts: the privacy stage passes
+   * "an organisation dictionary finds a term in it", so that redacting redacted text changes nothing
+   * and the leak gate never mistakes a surrogate for a term. Up to {@value #AVOID_ATTEMPTS} further
+   * seeds are tried; secrets and dates of birth (fixed points) are exempt.
+   */
+  RedactionContext avoiding(java.util.function.Predicate<String> unwanted) {
+    this.avoid = requireNonNull(unwanted, "unwanted is null");
+    return this;
   }
 
   public String unitId() {
@@ -154,9 +170,11 @@ public final class RedactionContext {
     boolean exempt = Surrogates.seedFree(type) || EntityTypes.DATE_OF_BIRTH.equals(type);
     long seed = seed(material);
     String value = Surrogates.generate(type, original, seed);
-    for (int attempt = 1; !exempt && attempt < ATTEMPTS; attempt++) {
+    for (int attempt = 1; !exempt; attempt++) {
       String owner = owners.get(type + '\0' + Surrogates.normalise(type, value));
-      if (owner == null || owner.equals(norm)) {
+      boolean clash = owner != null && !owner.equals(norm);
+      boolean unwanted = avoid.test(value);
+      if (!unwanted && (!clash || attempt >= ATTEMPTS) || attempt >= ATTEMPTS + AVOID_ATTEMPTS) {
         break;
       }
       seed = seed(material + "#" + attempt);

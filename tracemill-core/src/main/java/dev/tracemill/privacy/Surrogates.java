@@ -50,7 +50,10 @@ import java.util.regex.Pattern;
  * <tr><td>PERSON, LOCATION, ORGANIZATION</td><td>names from small built-in lists, keeping the number of
  *     words and their capitalisation</td><td>common given names and the documentation companies Contoso,
  *     Fabrikam...</td></tr>
- * <tr><td>any other type</td><td>{@code [TYPE]}</td><td></td></tr>
+ * <tr><td>any other type (an organisation dictionary's, such as CUSTOMER or PROJECT_NAME)</td><td>the type
+ *     as a capitalised word, a hyphen and four seeded upper-case hex digits: {@code Customer-7F3A},
+ *     {@code ProjectName-03BC}</td><td>a made-up code; {@link DictionaryDetector} never reports a term
+ *     inside one, and the privacy stage never picks one that contains a term</td></tr>
  * </table>
  *
  * <p>A value that does not have its type's shape (a fragment left by {@link SpanMerger}) is
@@ -121,7 +124,8 @@ final class Surrogates {
       case EntityTypes.MAC_ADDRESS -> hexDigits(v).toLowerCase(Locale.ROOT);
       case EntityTypes.PERSON, EntityTypes.LOCATION, EntityTypes.ORGANIZATION ->
           v.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      default -> v;
+      // Dictionary types: matched case-insensitively, so ACME and Acme are one entity.
+      default -> TermDictionary.fold(v);
     };
   }
 
@@ -159,8 +163,19 @@ final class Surrogates {
       case EntityTypes.PERSON -> person(original, r);
       case EntityTypes.LOCATION -> fromList(original, LOCATIONS, r);
       case EntityTypes.ORGANIZATION -> fromList(original, ORGANIZATIONS, r);
-      default -> "[" + type + "]";
+      default -> dictionaryPrefix(type) + "-" + String.format(Locale.ROOT, "%04X", r.nextInt(0x10000));
     };
+  }
+
+  /** {@code CUSTOMER} gives {@code Customer}, {@code PROJECT_NAME} gives {@code ProjectName}. */
+  static String dictionaryPrefix(String type) {
+    StringBuilder b = new StringBuilder();
+    for (String part : type.split("_")) {
+      if (!part.isEmpty()) {
+        b.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return b.length() == 0 ? "Term" : b.toString();
   }
 
   /**

@@ -78,7 +78,7 @@ class TaggerTest {
     Unit u = qa("I need a CREDIT\nnote for my last Invoice, please.", "Sure, I have raised it.");
     assertThat(tagger.tag(u).task()).isEqualTo("billing_support");
     assertThat(tagger.tag(u).domain()).isEqualTo("finance");
-    assertThat(tagger.tag(u).language()).isNull();
+    assertThat(tagger.withLanguage(tagger.tag(u), u).language()).isNull();
     // "invoices" and "refunded" are other words: no match.
     Unit other = qa("Where are my invoices? Was it refunded?", "Here.");
     assertThat(tagger.tag(other).task()).isEqualTo("qa");
@@ -162,12 +162,26 @@ class TaggerTest {
 
   @Test
   void theLanguageIsTheUsersAndShortOrCodeLikeTextIsUnknown() {
-    assertThat(DEFAULT.tag(qa("Wie kann ich mein Passwort zurücksetzen? Der Link ist abgelaufen.", "Gerne."))
-        .language()).isEqualTo("de");
-    assertThat(DEFAULT.tag(qa("How do I reset my password? The link in the e-mail has expired.", "Sure."))
-        .language()).isEqualTo("en");
-    assertThat(DEFAULT.tag(qa("hi", "Hello! How can I help you today with your account?")).language())
-        .isEqualTo("unknown");
+    assertThat(language(qa("Wie kann ich mein Passwort zurücksetzen? Der Link ist abgelaufen.", "Gerne.")))
+        .isEqualTo("de");
+    assertThat(language(qa("How do I reset my password? The link in the e-mail has expired.", "Sure.")))
+        .isEqualTo("en");
+    assertThat(language(qa("Comment puis-je réinitialiser mon mot de passe ? Le lien a expiré hier soir.",
+        "Bien sûr."))).isEqualTo("fr");
+    assertThat(language(qa("hi", "Hello! How can I help you today with your account?"))).isEqualTo("unknown");
+  }
+
+  @Test
+  void theLanguageIsReadOnlyWhenAskedFor() {
+    Unit u = qa("How do I reset my password? The link in the e-mail has expired.", "Sure.");
+    Tagger.UnitTags tags = DEFAULT.tag(u);
+    assertThat(tags.language()).isNull();
+    assertThat(DEFAULT.withLanguage(tags, u)).isEqualTo(new Tagger.UnitTags(tags.id(), tags.type(), tags.task(),
+        tags.domain(), "en", tags.outcome(), tags.complexity(), tags.profile(), tags.tools(), tags.sessionHash()));
+  }
+
+  private static String language(Unit u) {
+    return DEFAULT.withLanguage(DEFAULT.tag(u), u).language();
   }
 
   @Test
@@ -192,7 +206,7 @@ class TaggerTest {
   void theSidecarLineHasNoRawSessionAndCarriesTheGivenMetadata() {
     Unit u = unit(UnitType.QA, null, Map.of("env", "prod"), List.of(), new UserMsg("q", META),
         new AssistantMsg("a", null, META));
-    JsonNode line = DEFAULT.tag(u).toJson(Map.of("env", "prod"));
+    JsonNode line = DEFAULT.withLanguage(DEFAULT.tag(u), u).toJson(Map.of("env", "prod"));
     assertThat(Json.write(line)).doesNotContain("alice");
     assertThat(line.get("session").asText()).matches("s[0-9a-f]{16}");
     assertThat(line.at("/metadata/env").asText()).isEqualTo("prod");

@@ -38,6 +38,27 @@ class LeakGateTest {
   }
 
   @Test
+  void aReplacedDictionaryTermIsFoundInAnyCaseOnWordBoundariesButNotInsideItsSurrogate() throws Exception {
+    TermDictionary customers = new TermDictionary("CUSTOMER", List.of("Acme", "Globex", "Customer"), "c.txt");
+    LeakGate gate = new LeakGate(List.of(customers));
+    gate.remember(List.of(new AuditPair("CUSTOMER", "ACME", "Customer-1F2E"),
+        new AuditPair("CUSTOMER", "customer", "Customer-0A0A"),
+        new AuditPair("CUSTOMER", "Acme Rocket", "Customer-3C3C"),
+        new AuditPair(EntityTypes.PERSON, "Globex", "Grace")));
+    assertThat(gate.values()).as("replaced values that are terms, whichever type won").isEqualTo(3);
+    Files.writeString(dir.resolve("f.jsonl"), String.join("\n",
+        "{\"t\": \"Customer-1F2E and Customer-0A0A wrote\"}",
+        "{\"t\": \"the acme-web repo\"}",
+        "{\"t\": \"Acmeville\"}",
+        "{\"t\": \"dear customer\"}",
+        "{\"t\": \"GLOBEX\"}") + "\n", StandardCharsets.UTF_8);
+    List<LeakGate.Residual> residuals = gate.scan(dir, List.of("f.jsonl"));
+    assertThat(residuals).extracting(Object::toString)
+        .containsExactly("f.jsonl:2 (CUSTOMER)", "f.jsonl:4 (CUSTOMER)", "f.jsonl:5 (CUSTOMER)");
+    assertThat(gate.toString()).doesNotContainIgnoringCase("acme");
+  }
+
+  @Test
   void aValueThatStartsALongerTokenIsNotAHit() {
     assertThat(LeakGate.wholeToken("x@a.example.net", 0, "x@a.example.ne".length())).isFalse();
     assertThat(LeakGate.wholeToken("<x@a.example.ne>", 1, 15)).isTrue();

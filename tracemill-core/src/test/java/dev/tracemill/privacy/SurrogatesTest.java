@@ -196,8 +196,11 @@ class SurrogatesTest {
   }
 
   @Test
-  void unknownTypesBecomeTheirNameInBrackets() {
-    assertThat(Surrogates.generate("CUSTOMER_ID", "C-123", 1)).isEqualTo("[CUSTOMER_ID]");
+  void dictionaryTypesBecomeTheirNameAndFourSeededHexDigits() {
+    assertThat(Surrogates.generate("CUSTOMER_ID", "C-123", 1)).matches("CustomerId-[0-9A-F]{4}");
+    assertThat(Surrogates.generate("PROJECT", "Bluebird", 1)).isEqualTo(Surrogates.generate("PROJECT", "x", 1));
+    assertThat(Surrogates.generate("PROJECT", "Bluebird", 1)).isNotEqualTo(Surrogates.generate("PROJECT", "Bluebird", 2));
+    assertThat(Surrogates.normalise("PROJECT", " Blue\n Bird ")).isEqualTo(Surrogates.normalise("PROJECT", "BLUE BIRD"));
   }
 
   @Test

@@ -1,0 +1,8 @@
+package dev.tracemill.ingest;
+
+class OpenAiResponsesFormatTest extends ReaderGoldenTest {
+  @Override
+  LogFormat format() {
+    return new OpenAiResponsesFormat();
+  }
+}
