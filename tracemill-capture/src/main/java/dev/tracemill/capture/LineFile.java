@@ -28,6 +28,7 @@ final class LineFile implements AutoCloseable {
 
   private final Path path;
   private final FileChannel channel;
+  private final FileChannel reader;
   private final ReentrantLock lock;
   private final boolean processLock;
   private final boolean sync;
@@ -44,7 +45,9 @@ final class LineFile implements AutoCloseable {
       Files.createDirectories(parent);
     }
     this.channel = FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND, StandardOpenOption.READ);
+        StandardOpenOption.APPEND);
+    // Append mode cannot read: the torn-line check reads through a second, read-only channel.
+    this.reader = FileChannel.open(absolute, StandardOpenOption.READ);
     Path key;
     try {
       key = absolute.toRealPath();
@@ -73,7 +76,7 @@ final class LineFile implements AutoCloseable {
         long size = channel.size();
         if (size != end && size > 0) {
           lastByte.clear();
-          channel.read(lastByte, size - 1);
+          reader.read(lastByte, size - 1);
           if (lastByte.get(0) != '\n') {
             newline.clear();
             size += writeFully(newline);
@@ -107,7 +110,11 @@ final class LineFile implements AutoCloseable {
     try {
       if (!closed) {
         closed = true;
-        channel.close();
+        try {
+          channel.close();
+        } finally {
+          reader.close();
+        }
       }
     } finally {
       lock.unlock();
