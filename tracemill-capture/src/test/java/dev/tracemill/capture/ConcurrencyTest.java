@@ -1,0 +1,183 @@
+package dev.tracemill.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many threads and many processes writing one file: every line whole, none lost. */
+class ConcurrencyTest {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final int THREADS = 16;
+  static final int CALLS = 10_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void sixteenThreadsTimesTenThousandCallsGiveExactlyThatManyValidLines() throws Exception {
+    assertAllLinesArrive(FlushPolicy.everyLine());
+  }
+
+  @Test
+  void sixteenThreadsWithABufferedLoggerGiveExactlyThatManyValidLines() throws Exception {
+    assertAllLinesArrive(FlushPolicy.buffered(8 * 1024, Duration.ofMillis(5)));
+  }
+
+  private void assertAllLinesArrive(FlushPolicy policy) throws Exception {
+    Path file = dir.resolve("calls.jsonl");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> done = new ArrayList<>();
+    try (TrainingDataLogger log = TrainingDataLogger.builder(file).flushPolicy(policy).build()) {
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < CALLS; i++) {
+            // Sizes vary so that lines straddle buffer boundaries.
+            log.log("t" + thread, List.of(Message.user("thread " + thread + " call " + i + " " + "x".repeat(i % 300))),
+                "answer é " + i, Map.of("thread", thread, "seq", i));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+      assertThat(log.count()).isEqualTo((long) THREADS * CALLS);
+      assertThat(log.stats()).hasSize(THREADS).allSatisfy((k, v) -> assertThat(v).isEqualTo((long) CALLS));
+    } finally {
+      pool.shutdownNow();
+    }
+    int[] next = new int[THREADS];
+    long lines = 0;
+    try (Stream<String> stream = Files.lines(file, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) stream::iterator) {
+        JsonNode row = MAPPER.readTree(line);
+        int thread = row.at("/metadata/thread").asInt();
+        // Each thread's calls arrive in the order it made them.
+        assertThat(row.at("/metadata/seq").asInt()).isEqualTo(next[thread]++);
+        lines++;
+      }
+    }
+    assertThat(lines).isEqualTo((long) THREADS * CALLS);
+  }
+
+  static Process writer(Path file, String id, long calls, Path go) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), CaptureWriterMain.class.getName(), file.toString(), id,
+        Long.toString(calls), go.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  static BufferedReader out(Process p) {
+    return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void twoProcessesWritingOneFileNeverInterleaveLines() throws Exception {
+    Path file = dir.resolve("shared.jsonl");
+    Path go = dir.resolve("go");
+    int calls = 800;
+    Process a = writer(file, "a", calls, go);
+    Process b = writer(file, "b", calls, go);
+    try {
+      BufferedReader outA = out(a);
+      BufferedReader outB = out(b);
+      assertThat(outA.readLine()).isEqualTo("ready");
+      assertThat(outB.readLine()).isEqualTo("ready");
+      Files.createFile(go);
+      drain(outA);
+      drain(outB);
+      assertThat(a.waitFor()).isZero();
+      assertThat(b.waitFor()).isZero();
+    } finally {
+      a.destroyForcibly();
+      b.destroyForcibly();
+    }
+    Map<String, Integer> next = new HashMap<>();
+    int switches = 0;
+    String last = null;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      JsonNode row = MAPPER.readTree(line);
+      String w = row.at("/metadata/writer").asText();
+      int seq = row.at("/metadata/seq").asInt();
+      assertThat(seq).isEqualTo(next.getOrDefault(w, 0));
+      assertThat(row.at("/messages/0/content").asText()).startsWith("w" + w + "-" + seq + " ");
+      next.put(w, seq + 1);
+      switches += last != null && !last.equals(w) ? 1 : 0;
+      last = w;
+    }
+    assertThat(next).containsEntry("a", calls).containsEntry("b", calls);
+    // The writers really ran at the same time (else the test proves nothing).
+    assertThat(switches).isGreaterThan(1);
+  }
+
+  private static void drain(BufferedReader r) throws Exception {
+    while (r.readLine() != null) {
+      // acknowledgements are not needed here
+    }
+  }
+
+  @Test
+  void aKilledWriterLosesAtMostItsLastLineAndTheNextWriterCarriesOn() throws Exception {
+    Path file = dir.resolve("killed.jsonl");
+    Path go = dir.resolve("go");
+    Process p = writer(file, "k", 0, go);
+    long acknowledged = -1;
+    try {
+      BufferedReader out = out(p);
+      assertThat(out.readLine()).isEqualTo("ready");
+      Files.createFile(go);
+      String line;
+      while ((line = out.readLine()) != null) {
+        acknowledged = Long.parseLong(line);
+        if (acknowledged >= 300) {
+          p.destroyForcibly();
+          break;
+        }
+      }
+      p.waitFor();
+    } finally {
+      p.destroyForcibly();
+    }
+    // Every call whose log() returned is in the file; at most one line (the last) is torn.
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    int valid = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        JsonNode row = MAPPER.readTree(lines.get(i));
+        assertThat(row.at("/metadata/seq").asLong()).isEqualTo(i);
+        valid++;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        assertThat(i).as("only the last line may be torn").isEqualTo(lines.size() - 1);
+      }
+    }
+    assertThat((long) valid).isGreaterThanOrEqualTo(acknowledged + 1);
+    try (TrainingDataLogger log = new TrainingDataLogger(file, Map.of("writer", "next"))) {
+      log.log("after", List.of(Message.user("after the crash")), "ok");
+    }
+    List<String> after = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(MAPPER.readTree(after.get(after.size() - 1)).get("call_type").asText()).isEqualTo("after");
+    assertThat(after).hasSize(valid == lines.size() ? valid + 1 : valid + 2);
+  }
+}
