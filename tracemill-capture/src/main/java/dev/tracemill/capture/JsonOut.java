@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A small JSON encoder straight to UTF-8 bytes: one line per record, so every control character
@@ -148,8 +150,25 @@ final class JsonOut {
   }
 
   /**
+   * {@code map} with its keys as strings ({@code String.valueOf}), sorted: maps are written in key
+   * order, so that the same values give the same bytes whatever map the caller built ({@code Map.of}
+   * iterates in an order that changes from one JVM to the next). A sorted map is returned as it is.
+   */
+  @SuppressWarnings("unchecked")
+  static SortedMap<String, Object> sorted(Map<?, ?> map) {
+    if (map instanceof SortedMap<?, ?> s && s.comparator() == null && (s.isEmpty() || s.firstKey() instanceof String)) {
+      return (SortedMap<String, Object>) s;
+    }
+    SortedMap<String, Object> out = new TreeMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      out.put(String.valueOf(e.getKey()), e.getValue());
+    }
+    return out;
+  }
+
+  /**
    * Any metadata value: null, strings, booleans, numbers (a non-finite float as its name in a string),
-   * maps (keys by {@code String.valueOf}), collections, arrays and optionals as JSON; enums by name;
+   * maps (keys by {@code String.valueOf}, sorted), collections, arrays and optionals as JSON; enums by name;
    * dates and times by {@code toString}; anything else by {@code toString} as a string.
    *
    * @throws IllegalArgumentException if the value nests deeper than {@value #MAX_DEPTH} levels
@@ -187,7 +206,7 @@ final class JsonOut {
     if (v instanceof Map<?, ?> m) {
       raw('{');
       boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
+      for (Map.Entry<?, ?> e : sorted(m).entrySet()) {
         if (!first) {
           raw(',');
         }

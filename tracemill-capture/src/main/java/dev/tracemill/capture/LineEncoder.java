@@ -2,7 +2,7 @@ package dev.tracemill.capture;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code messages} (ending with the assistant response), {@code call_type}, {@code metadata},
  * {@code timestamp}, {@code run_id}, then, when known, {@code tools}, {@code model}, {@code usage},
  * {@code latency_ms}, {@code finish_reason} and {@code error}. Field order is fixed, so equal calls
- * give equal bytes.
+ * give equal bytes; maps are written with their keys sorted.
  */
 final class LineEncoder {
   private LineEncoder() {}
@@ -40,7 +40,7 @@ final class LineEncoder {
     } else if (runMetadata.isEmpty()) {
       out.value(callMetadata);
     } else {
-      Map<String, Object> merged = new LinkedHashMap<>(runMetadata);
+      Map<String, Object> merged = new TreeMap<>(runMetadata);
       merged.putAll(callMetadata);
       out.value(merged);
     }

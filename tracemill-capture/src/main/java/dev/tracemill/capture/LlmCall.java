@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +14,8 @@ import java.util.Map;
  * {@code finishReason}, an {@code error} when the call failed, and per-call {@code metadata}.
  *
  * <p>Only {@code callType} and {@code messages} are required; every other field may be null (or
- * empty) when unknown. A call without a response and without tool calls (a failed call) is written
- * without a final assistant message.
+ * empty) when unknown. Metadata is kept sorted by key, as it is written. A call without a response and
+ * without tool calls (a failed call) is written without a final assistant message.
  */
 public record LlmCall(
     String callType,
@@ -37,8 +36,8 @@ public record LlmCall(
     messages = List.copyOf(messages);
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     tools = tools == null ? List.of() : List.copyOf(tools);
-    metadata = metadata == null || metadata.isEmpty() ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = metadata == null || metadata.isEmpty() ? Collections.emptySortedMap()
+        : Collections.unmodifiableSortedMap(new java.util.TreeMap<>(JsonOut.sorted(metadata)));
     if (latency != null && latency.isNegative()) {
       throw new IllegalArgumentException("latency is negative (" + latency + ")");
     }

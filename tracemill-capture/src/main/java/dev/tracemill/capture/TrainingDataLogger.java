@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Each line holds {@code messages} (the prompt, ending with the assistant response),
  * {@code call_type}, {@code metadata} (the run metadata merged with the call's; the call's value wins
- * on a shared key), {@code timestamp} (UTC, ISO-8601, microseconds) and {@code run_id}, plus what
+ * on a shared key; keys sorted), {@code timestamp} (UTC, ISO-8601, microseconds) and {@code run_id}, plus what
  * {@link #log(LlmCall)} was given of tools, model, usage, latency, finish reason and error.
  *
  * <p><b>Guarantees.</b> The file is opened for appending (its parent directories are created), so runs
@@ -79,7 +78,7 @@ public final class TrainingDataLogger implements AutoCloseable {
   }
 
   private TrainingDataLogger(Builder b) {
-    this.runMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.runMetadata));
+    this.runMetadata = Collections.unmodifiableSortedMap(new TreeMap<>(JsonOut.sorted(b.runMetadata)));
     Object given = b.runId != null ? b.runId : runMetadata.get("run_id");
     this.runId = given != null ? given.toString() : UUID.randomUUID().toString();
     this.clock = b.clock;

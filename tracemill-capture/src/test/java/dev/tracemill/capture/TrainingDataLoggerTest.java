@@ -60,8 +60,8 @@ class TrainingDataLoggerTest {
     }
     List<JsonNode> rows = lines(file);
     assertThat(rows.get(0).get("metadata").toString())
-        .isEqualTo("{\"model\":\"kimi-k2\",\"env\":\"staging\",\"class\":\"PRODUCT\"}");
-    assertThat(rows.get(1).get("metadata").toString()).isEqualTo("{\"model\":\"kimi-k2\",\"env\":\"prod\"}");
+        .isEqualTo("{\"class\":\"PRODUCT\",\"env\":\"staging\",\"model\":\"kimi-k2\"}");
+    assertThat(rows.get(1).get("metadata").toString()).isEqualTo("{\"env\":\"prod\",\"model\":\"kimi-k2\"}");
   }
 
   @Test
