@@ -2,7 +2,11 @@ package dev.tracemill.capture;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,10 +18,10 @@ import java.util.TreeMap;
 /**
  * A small JSON encoder straight to UTF-8 bytes: one line per record, so every control character
  * (line breaks included) is escaped and the output never holds a raw newline. A lone surrogate, which
- * UTF-8 cannot carry, is written as U+FFFD. Not thread-safe: one per thread, reused.
+ * UTF-8 cannot carry, is written as {@code ?} (as the JDK's UTF-8 encoder does). Not thread-safe: one per thread, reused.
  */
 final class JsonOut {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   /** Maximum nesting of metadata values; deeper structures are most likely cycles. */
   static final int MAX_DEPTH = 64;
   /** A reused buffer larger than this is dropped after use, so one huge call does not pin memory. */
@@ -61,9 +65,12 @@ final class JsonOut {
   JsonOut raw(String ascii) {
     int n = ascii.length();
     ensure(n);
+    byte[] b = buf;
+    int p = len;
     for (int i = 0; i < n; i++) {
-      buf[len++] = (byte) ascii.charAt(i);
+      b[p++] = (byte) ascii.charAt(i);
     }
+    len = p;
     return this;
   }
 
@@ -73,51 +80,78 @@ final class JsonOut {
     return raw(':');
   }
 
+  /** Bytes that must be escaped inside a JSON string: controls, quote and backslash. */
+  private static final boolean[] ESCAPE = new boolean[256];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPE[c] = true;
+    }
+    ESCAPE['"'] = true;
+    ESCAPE['\\'] = true;
+  }
+
+  /**
+   * The string in quotes. The JDK's encoder makes the UTF-8 (for text that is all Latin-1 without
+   * high bytes, a plain copy), then the bytes are copied with escapes where needed: the bytes of a
+   * multi-byte UTF-8 sequence are all {@code >= 0x80}, so they never need one.
+   */
   JsonOut string(String s) {
-    int n = s.length();
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    int n = utf8.length;
     ensure(n + 2);
     buf[len++] = '"';
-    int i = 0;
-    // Fast path: plain ASCII needs no escape and one byte per char.
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
-        break;
-      }
-      buf[len++] = (byte) c;
-      i++;
+    int from = 0;
+    for (int i = firstEscape(utf8, 0); i < n; i = firstEscape(utf8, from)) {
+      append(utf8, from, i - from);
+      escape((char) utf8[i]);
+      from = i + 1;
     }
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c != '"' && c != '\\') {
-          ensure(1);
-          buf[len++] = (byte) c;
-        } else {
-          escape(c);
-        }
-      } else if (c < 0x800) {
-        ensure(2);
-        buf[len++] = (byte) (0xC0 | (c >> 6));
-        buf[len++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        ensure(4);
-        buf[len++] = (byte) (0xF0 | (cp >> 18));
-        buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        buf[len++] = (byte) (0x80 | (cp & 0x3F));
-      } else {
-        char out = Character.isSurrogate(c) ? '\uFFFD' : c;
-        ensure(3);
-        buf[len++] = (byte) (0xE0 | (out >> 12));
-        buf[len++] = (byte) (0x80 | ((out >> 6) & 0x3F));
-        buf[len++] = (byte) (0x80 | (out & 0x3F));
-      }
-    }
+    append(utf8, from, n - from);
     ensure(1);
     buf[len++] = '"';
     return this;
+  }
+
+  private void append(byte[] src, int from, int count) {
+    ensure(count);
+    System.arraycopy(src, from, buf, len, count);
+    len += count;
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the first byte at or after {@code from} that must be escaped, or {@code a.length}.
+   * Eight bytes are tested at a time: a word with no byte below 0x20 and none equal to {@code "} or
+   * {@code \} is skipped whole (the classic "has a byte less than n / has a zero byte" tests, which
+   * can report false positives only, never miss one); other words are scanned byte by byte.
+   */
+  static int firstEscape(byte[] a, int from) {
+    int n = a.length;
+    int i = from;
+    while (i < n) {
+      if (i + 8 <= n) {
+        long x = (long) LONGS.get(a, i);
+        long control = (x - 0x20 * ONES) & ~x & HIGHS;
+        long q = x ^ ('"' * ONES);
+        long quote = (q - ONES) & ~q & HIGHS;
+        long b = x ^ ('\\' * ONES);
+        long backslash = (b - ONES) & ~b & HIGHS;
+        if ((control | quote | backslash) == 0) {
+          i += 8;
+          continue;
+        }
+      }
+      for (int end = Math.min(i + 8, n); i < end; i++) {
+        if (ESCAPE[a[i] & 0xFF]) {
+          return i;
+        }
+      }
+    }
+    return n;
   }
 
   private void escape(char c) {
@@ -139,6 +173,30 @@ final class JsonOut {
         buf[len++] = HEX[c & 0xF];
       }
     }
+  }
+
+  private static final java.time.format.DateTimeFormatter SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+  private long cachedSecond = Long.MIN_VALUE;
+  private String cachedPrefix;
+
+  /**
+   * {@code t} in UTC as ISO-8601 with exactly six fraction digits, {@code "2026-03-01T09:00:00.123456Z"},
+   * in quotes. The part up to the seconds is formatted once per second.
+   */
+  JsonOut timestamp(java.time.Instant t) {
+    long second = t.getEpochSecond();
+    if (second != cachedSecond) {
+      cachedPrefix = SECONDS.format(java.time.Instant.ofEpochSecond(second));
+      cachedSecond = second;
+    }
+    raw('"').raw(cachedPrefix).raw('.');
+    int micros = t.getNano() / 1000;
+    ensure(8);
+    for (int div = 100_000; div > 0; div /= 10) {
+      buf[len++] = (byte) ('0' + (micros / div) % 10);
+    }
+    return raw("Z\"");
   }
 
   JsonOut stringOrNull(String s) {

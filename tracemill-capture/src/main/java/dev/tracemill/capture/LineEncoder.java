@@ -1,7 +1,6 @@
 package dev.tracemill.capture;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ final class LineEncoder {
       merged.putAll(callMetadata);
       out.value(merged);
     }
-    out.raw(",\"timestamp\":").string(timestamp.truncatedTo(ChronoUnit.MICROS).toString());
+    out.raw(",\"timestamp\":").timestamp(timestamp);
     out.raw(",\"run_id\":").string(runId);
     if (!call.tools().isEmpty()) {
       out.raw(",\"tools\":[");

@@ -153,14 +153,29 @@ class TrainingDataLoggerTest {
   }
 
   @Test
-  void aLoneSurrogateIsWrittenAsTheReplacementCharacterSoTheLineStaysValidUtf8() throws Exception {
+  void aLoneSurrogateIsWrittenAsAQuestionMarkSoTheLineStaysValidUtf8() throws Exception {
     Path file = dir.resolve("c.jsonl");
     try (TrainingDataLogger log = new TrainingDataLogger(file)) {
       log.log("t", List.of(Message.user("a\uD800b")), "\uDC00");
     }
     byte[] bytes = Files.readAllBytes(file);
     assertThat(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString())
-        .contains("a\uFFFDb");
+        .contains("a?b");
+  }
+
+  @Test
+  void timestampsHaveSixFractionDigitsInUtc() throws Exception {
+    Path file = dir.resolve("c.jsonl");
+    List<String> expected = List.of("2026-03-01T09:00:00.000000Z", "2026-03-01T09:00:00.000001Z",
+        "1999-12-31T23:59:59.999999Z", "2026-03-01T09:00:01.120000Z");
+    List<Instant> at = List.of(Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T10:00:00.000001999+01:00"),
+        Instant.parse("1999-12-31T23:59:59.9999999Z"), Instant.parse("2026-03-01T09:00:01.12Z"));
+    for (Instant t : at) {
+      try (TrainingDataLogger log = TrainingDataLogger.builder(file).clock(Clock.fixed(t, ZoneOffset.UTC)).build()) {
+        log.log("t", List.of(Message.user("u")), "v");
+      }
+    }
+    assertThat(lines(file)).extracting(r -> r.get("timestamp").asText()).containsExactlyElementsOf(expected);
   }
 
   @Test
