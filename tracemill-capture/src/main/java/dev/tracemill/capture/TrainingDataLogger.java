@@ -223,7 +223,8 @@ public final class TrainingDataLogger implements AutoCloseable {
     }
     IOException failure = null;
     if (buffer != null) {
-      flusher.shutdownNow();
+      // shutdown(), not shutdownNow(): an interrupt would close the file channel under a running flush.
+      flusher.shutdown();
       synchronized (bufferLock) {
         try {
           drain();

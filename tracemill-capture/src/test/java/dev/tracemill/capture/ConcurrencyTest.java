@@ -81,6 +81,41 @@ class ConcurrencyTest {
     assertThat(lines).isEqualTo((long) THREADS * CALLS);
   }
 
+  @Test
+  void interruptsArrivingDuringWritesLoseNoLineAndDuplicateNone() throws Exception {
+    Path file = dir.resolve("interrupted.jsonl");
+    int calls = 1500;
+    try (TrainingDataLogger log = new TrainingDataLogger(file)) {
+      Thread writer = new Thread(() -> {
+        for (int i = 0; i < calls; i++) {
+          log.log("t", List.of(Message.user("x".repeat(20_000))), "v", Map.of("seq", i));
+        }
+      });
+      writer.start();
+      while (writer.isAlive()) {
+        writer.interrupt();
+        Thread.onSpinWait();
+      }
+      writer.join();
+      assertThat(log.count()).isEqualTo(calls);
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> odd = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (!l.endsWith("}")) {
+        odd.add(i + ":torn(" + l.length() + ")");
+      } else if (i > 0 && lines.get(i - 1).endsWith("}") && MAPPER.readTree(l).at("/metadata/seq").asInt() == MAPPER.readTree(lines.get(i - 1)).at("/metadata/seq").asInt()) {
+        odd.add(i + ":dup");
+      }
+    }
+    assertThat(odd).as("torn or repeated lines").isEmpty();
+    assertThat(lines).hasSize(calls);
+    for (int i = 0; i < calls; i++) {
+      assertThat(MAPPER.readTree(lines.get(i)).at("/metadata/seq").asInt()).isEqualTo(i);
+    }
+  }
+
   static Process writer(Path file, String id, long calls, Path go) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",

@@ -193,6 +193,23 @@ class TrainingDataLoggerTest {
   }
 
   @Test
+  void anInterruptedCallerNeitherLosesItsLineNorClosesTheFileForOthers() throws Exception {
+    Path file = dir.resolve("c.jsonl");
+    try (TrainingDataLogger log = new TrainingDataLogger(file)) {
+      Thread.currentThread().interrupt();
+      try {
+        log.log("t", List.of(Message.user("while interrupted")), "v");
+        assertThat(Thread.currentThread().isInterrupted()).as("the flag is given back").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      log.log("t", List.of(Message.user("after")), "v");
+    }
+    assertThat(lines(file)).extracting(r -> r.at("/messages/0/content").asText())
+        .containsExactly("while interrupted", "after");
+  }
+
+  @Test
   void aClosedLoggerRefusesCalls() {
     TrainingDataLogger log = new TrainingDataLogger(dir.resolve("c.jsonl"));
     log.close();
