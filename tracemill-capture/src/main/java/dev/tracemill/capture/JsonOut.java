@@ -45,6 +45,10 @@ final class JsonOut {
     return ByteBuffer.wrap(buf, 0, len);
   }
 
+  void copyTo(ByteBuffer target) {
+    target.put(buf, 0, len);
+  }
+
   byte[] toBytes() {
     return Arrays.copyOf(buf, len);
   }

@@ -1,7 +1,8 @@
 package dev.tracemill.capture;
 
 import java.time.Instant;
-import java.util.TreeMap;
+import java.util.Iterator;
+import java.util.SortedMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,7 @@ final class LineEncoder {
     } else if (runMetadata.isEmpty()) {
       out.value(callMetadata);
     } else {
-      Map<String, Object> merged = new TreeMap<>(runMetadata);
-      merged.putAll(callMetadata);
-      out.value(merged);
+      merged(out, JsonOut.sorted(runMetadata), JsonOut.sorted(callMetadata));
     }
     out.raw(",\"timestamp\":").timestamp(timestamp);
     out.raw(",\"run_id\":").string(runId);
@@ -92,6 +91,32 @@ final class LineEncoder {
       out.raw('}');
     }
     out.raw("}\n");
+  }
+
+  /** Two sorted maps as one object, keys in order, the call's value on a shared key: a merge join. */
+  private static void merged(JsonOut out, SortedMap<String, Object> run, SortedMap<String, Object> call) {
+    Iterator<Map.Entry<String, Object>> a = run.entrySet().iterator();
+    Iterator<Map.Entry<String, Object>> b = call.entrySet().iterator();
+    Map.Entry<String, Object> x = a.hasNext() ? a.next() : null;
+    Map.Entry<String, Object> y = b.hasNext() ? b.next() : null;
+    out.raw('{');
+    boolean first = true;
+    while (x != null || y != null) {
+      int cmp = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+      Map.Entry<String, Object> e = cmp < 0 ? x : y;
+      if (!first) {
+        out.raw(',');
+      }
+      first = false;
+      out.name(e.getKey()).value(e.getValue());
+      if (cmp <= 0) {
+        x = a.hasNext() ? a.next() : null;
+      }
+      if (cmp >= 0) {
+        y = b.hasNext() ? b.next() : null;
+      }
+    }
+    out.raw('}');
   }
 
   private static boolean count(JsonOut out, String name, Long value, boolean first) {

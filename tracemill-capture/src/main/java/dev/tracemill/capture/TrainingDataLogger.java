@@ -155,7 +155,7 @@ public final class TrainingDataLogger implements AutoCloseable {
       if (out.length() > buffer.remaining()) {
         file.append(out.view());
       } else {
-        buffer.put(out.view());
+        out.copyTo(buffer);
       }
     }
   }
