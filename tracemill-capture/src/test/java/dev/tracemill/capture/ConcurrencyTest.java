@@ -83,6 +83,34 @@ class ConcurrencyTest {
   }
 
   @Test
+  void twoLoggersOfOneFileInOneJvmShareItsLock() throws Exception {
+    Path file = dir.resolve("two.jsonl");
+    int calls = 2_000;
+    try (TrainingDataLogger a = TrainingDataLogger.builder(file).runId("a").build();
+        TrainingDataLogger b = TrainingDataLogger.builder(dir.resolve(".").resolve("two.jsonl")).runId("b")
+            .processLock(false).build()) {
+      Thread ta = new Thread(() -> {
+        for (int i = 0; i < calls; i++) {
+          a.log("t", List.of(Message.user("a".repeat(3000))), "v", Map.of("seq", i));
+        }
+      });
+      ta.start();
+      for (int i = 0; i < calls; i++) {
+        b.log("t", List.of(Message.user("b".repeat(3000))), "v", Map.of("seq", i));
+      }
+      ta.join();
+    }
+    Map<String, Integer> next = new HashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      JsonNode row = MAPPER.readTree(line);
+      String run = row.get("run_id").asText();
+      assertThat(row.at("/metadata/seq").asInt()).isEqualTo(next.getOrDefault(run, 0));
+      next.put(run, next.getOrDefault(run, 0) + 1);
+    }
+    assertThat(next).containsEntry("a", calls).containsEntry("b", calls);
+  }
+
+  @Test
   void interruptsArrivingDuringWritesLoseNoLineAndDuplicateNone() throws Exception {
     Path file = dir.resolve("interrupted.jsonl");
     int calls = 1500;
