@@ -18,12 +18,14 @@ import java.util.Map;
  * writes the same shape): {@code messages} (the prompt with the response appended as the final
  * assistant message), {@code call_type}, {@code metadata} and an ISO-8601 {@code timestamp}; the
  * capture module may add {@code run_id}, {@code tools}, {@code model}, {@code usage},
- * {@code latency_ms} and {@code error}.
+ * {@code latency_ms}, {@code finish_reason} and {@code error}.
  *
  * <p>The final assistant turn is the call's single choice and everything before it the prompt. A row
  * without a user turn is read like any other; deciding whether it can train is a filter's job. The
  * call is a {@code FAILURE} when it logged an error or its metadata says {@code response_valid:
- * false}, else a {@code SUCCESS}. A top-level {@code run_id} is kept in the call's metadata.
+ * false} or its {@code finish_reason} is {@code content_filter}, else a {@code SUCCESS}. A
+ * {@code finish_reason} other than {@code stop}, {@code tool_calls} or {@code function_call} is kept
+ * as the attribute {@code finish_reason} of the answer's events, as the {@code openai} reader does. A top-level {@code run_id} is kept in the call's metadata.
  */
 public final class LoggerFormat implements LogFormat {
   @Override
@@ -67,6 +69,12 @@ public final class LoggerFormat implements LogFormat {
         .withUsage(RecordFields.usage(r, "usage", ""))
         .withTimestamp(RecordFields.instant(r, "timestamp", ""))
         .withLatencyMs(RecordFields.millis(r, "latency_ms", ""));
+    String finish = RecordFields.text(r, "finish_reason", "");
+    boolean filtered = false;
+    if (finish != null && !OpenAiFormat.NORMAL_FINISH.contains(finish)) {
+      answerMeta = RecordFields.withAttribute(answerMeta, "finish_reason", finish);
+      filtered = finish.equals("content_filter");
+    }
     OpenAiMessages.Split split = new OpenAiMessages().split(r.get("messages"), "messages", base, answerMeta);
     ErrorEvent error = RecordFields.error(r, "error", "", answerMeta);
     List<Event> answer = new ArrayList<>(split.answer());
@@ -75,7 +83,7 @@ public final class LoggerFormat implements LogFormat {
     }
     JsonNode valid = metadata == null ? null : metadata.get("response_valid");
     boolean invalid = valid != null && (valid.isBoolean() ? !valid.asBoolean() : "false".equals(valid.asText()));
-    Outcome outcome = error != null || invalid ? Outcome.FAILURE : Outcome.SUCCESS;
+    Outcome outcome = error != null || invalid || filtered ? Outcome.FAILURE : Outcome.SUCCESS;
     return new Call(where, split.prompt(), List.of(answer), OpenAiMessages.tools(r, ""), outcome,
         RecordFields.text(r, "call_type", ""), session, flat);
   }

@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public final class OpenAiFormat implements LogFormat {
   /** Finish reasons of a choice that ended on its own; others are kept as an attribute. */
-  private static final Set<String> NORMAL_FINISH = Set.of("stop", "tool_calls", "function_call");
+  static final Set<String> NORMAL_FINISH = Set.of("stop", "tool_calls", "function_call");
 
   @Override
   public String name() {
