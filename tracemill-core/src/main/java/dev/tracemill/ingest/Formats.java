@@ -24,7 +24,9 @@ public final class Formats {
       new LangSmithFormat(),
       new AnthropicFormat(),
       new LlmCallsFormat(),
-      new TranscriptFormat()
+      new TranscriptFormat(),
+      new OtlpFormat(),
+      new OpenInferenceFormat()
   );
 
   private Formats() {}

@@ -231,7 +231,7 @@ public final class TraceRebuilder {
         continue;
       }
       out.add(s);
-      List<Span> kids = children.getOrDefault(s, List.of());
+      List<Span> kids = children.getOrDefault(s, new ArrayList<>());
       sortSiblings(kids);
       for (int i = kids.size() - 1; i >= 0; i--) {
         stack.add(kids.get(i));
