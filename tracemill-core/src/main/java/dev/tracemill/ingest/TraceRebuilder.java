@@ -323,8 +323,11 @@ public final class TraceRebuilder {
     int promptEnd;
     Span last;
     final Map<String, ToolDef> tools = new LinkedHashMap<>();
-    /** Results of tool spans not yet confirmed by a model call's input, by the id of the call. */
-    final Map<String, ToolResult> held = new LinkedHashMap<>();
+    /** Results of tool spans not yet confirmed by a model call's input, with the calls they answer. */
+    final List<ToolCall> heldCalls = new ArrayList<>();
+    final List<ToolResult> heldResults = new ArrayList<>();
+    /** The results in {@code events} that came from tool spans, not from a model call's input. */
+    final Set<Event> fromToolSpans = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     String session;
 
     Trajectory(Scope scope, Span first) {
@@ -336,18 +339,18 @@ public final class TraceRebuilder {
     boolean take(Span s) {
       List<Event> input = s.input();
       Map<String, String> ids = new HashMap<>();
-      int lcp = commonPrefix(events, input, ids);
-      if (lcp == events.size()) {
-        append(s, input.subList(lcp, input.size()), ids);
+      int[] lcp = commonPrefix(events, input, ids, fromToolSpans);
+      if (lcp[0] == events.size()) {
+        append(s, input.subList(lcp[1], input.size()), ids);
         return true;
       }
-      if (lcp == input.size() && repeats(lcp, s.output())) {
+      if (lcp[1] == input.size() && repeats(lcp[0], s.output())) {
         return true;
       }
       boolean laterTrace = last.trace() != null && s.trace() != null && !last.trace().equals(s.trace());
       boolean newTurnOnly = !input.isEmpty() && input.get(0) instanceof UserMsg
           && input.stream().noneMatch(e -> e instanceof SystemMsg);
-      if (lcp == 0 && laterTrace && newTurnOnly && s.session() != null && s.session().equals(session)) {
+      if (lcp[1] == 0 && laterTrace && newTurnOnly && s.session() != null && s.session().equals(session)) {
         append(s, input, Map.of());
         return true;
       }
@@ -374,11 +377,19 @@ public final class TraceRebuilder {
       // Tool results the model saw itself win over the tool spans' own record of them.
       for (Event e : tail) {
         if (e instanceof ToolResult r) {
-          held.remove(r.callId());
+          for (int i = 0; i < heldResults.size(); i++) {
+            if (heldResults.get(i).callId().equals(r.callId())) {
+              heldCalls.remove(i);
+              heldResults.remove(i);
+              break;
+            }
+          }
         }
       }
-      events.addAll(held.values());
-      held.clear();
+      events.addAll(heldResults);
+      fromToolSpans.addAll(heldResults);
+      heldCalls.clear();
+      heldResults.clear();
       events.addAll(tail);
       promptEnd = events.size();
       for (Event e : s.output()) {
@@ -408,30 +419,43 @@ public final class TraceRebuilder {
       if (call == null) {
         return;
       }
-      ToolResult previous = held.get(call.id());
-      if (previous != null && !previous.isError()) {
-        return;
+      ToolResult result = new ToolResult(call.id(), call.name(), run.result(), run.isError(), call.meta());
+      for (int i = 0; i < heldCalls.size(); i++) {
+        if (heldCalls.get(i) == call) {
+          // A retry of a run that failed replaces its result; a second success does not.
+          if (heldResults.get(i).isError()) {
+            heldResults.set(i, result);
+          }
+          return;
+        }
       }
-      held.put(call.id(), new ToolResult(call.id(), call.name(), run.result(), run.isError(), call.meta()));
+      heldCalls.add(call);
+      heldResults.add(result);
     }
 
-    /** The call {@code run} answers: by id among unanswered calls, else the oldest unanswered of its name. */
+    /**
+     * The call {@code run} answers, among the calls no result answers yet (a result answers the oldest
+     * open call with its id, so reused ids pair up in order): by id, else the oldest of its name. A
+     * held error result leaves its call open for a retry.
+     */
     private ToolCall answered(ToolRun run) {
-      Set<String> done = new HashSet<>();
-      for (Event e : events) {
-        if (e instanceof ToolResult r) {
-          done.add(r.callId());
-        }
-      }
-      for (ToolResult r : held.values()) {
-        if (!r.isError()) {
-          done.add(r.callId());
-        }
-      }
       List<ToolCall> open = new ArrayList<>();
       for (Event e : events) {
-        if (e instanceof ToolCall c && !done.contains(c.id())) {
+        if (e instanceof ToolCall c) {
           open.add(c);
+        } else if (e instanceof ToolResult r) {
+          for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).id().equals(r.callId())) {
+              open.remove(i);
+              break;
+            }
+          }
+        }
+      }
+      for (int i = 0; i < heldCalls.size(); i++) {
+        if (!heldResults.get(i).isError()) {
+          ToolCall done = heldCalls.get(i);
+          open.removeIf(c -> c == done);
         }
       }
       if (run.callId() != null) {
@@ -443,9 +467,7 @@ public final class TraceRebuilder {
       }
       for (ToolCall c : open) {
         if (run.name() == null || c.name().equals(run.name())) {
-          if (run.callId() == null || !held.containsKey(c.id()) || held.get(c.id()).isError()) {
-            return c;
-          }
+          return c;
         }
       }
       return null;
@@ -463,21 +485,34 @@ public final class TraceRebuilder {
     }
   }
 
-  /** How many leading events of {@code input} repeat {@code events}; call id renames land in {@code ids}. */
-  static int commonPrefix(List<Event> events, List<Event> input, Map<String, String> ids) {
-    int n = Math.min(events.size(), input.size());
+  /**
+   * How far {@code input} repeats {@code events}: {@code [i, j]}, the events and input turns matched.
+   * Results that came from tool spans may be missing from the input and are stepped over. Call id
+   * renames (the input's id to the trajectory's) land in {@code ids}.
+   */
+  static int[] commonPrefix(List<Event> events, List<Event> input, Map<String, String> ids, Set<Event> optional) {
     int i = 0;
-    for (; i < n; i++) {
+    int j = 0;
+    while (i < events.size() && j < input.size()) {
       Event a = events.get(i);
-      Event b = input.get(i);
+      Event b = input.get(j);
       if (!sameTurn(a, b)) {
+        if (optional.contains(a)) {
+          i++;
+          continue;
+        }
         break;
       }
       if (a instanceof ToolCall ca && b instanceof ToolCall cb && !ca.id().equals(cb.id())) {
         ids.put(cb.id(), ca.id());
       }
+      i++;
+      j++;
     }
-    return i;
+    while (i < events.size() && j == input.size() && optional.contains(events.get(i))) {
+      i++;
+    }
+    return new int[] {i, j};
   }
 
   /**
