@@ -45,7 +45,7 @@ public final class OpenInferenceFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "span JSON (OpenInference/Phoenix, OTel JS spans, Vercel AI SDK, GenAI attribute maps); traces rebuilt";
+    return "Span JSON (OpenInference/Phoenix, OTel JS, Vercel AI SDK, GenAI attributes); traces rebuilt";
   }
 
   @Override

@@ -46,7 +46,7 @@ public final class OtlpFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "OTLP/JSON trace and log exports (GenAI semconv, OpenInference, Vercel AI SDK); traces rebuilt";
+    return "OTLP/JSON trace and log exports (GenAI semconv, OpenInference); spans rebuilt into trajectories";
   }
 
   @Override
