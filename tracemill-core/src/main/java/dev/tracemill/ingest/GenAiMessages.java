@@ -36,7 +36,8 @@ final class GenAiMessages {
     if (v.isTextual()) {
       JsonNode p = Json.tryParse(v.asText());
       if (p == null) {
-        throw new BadRecordException(path + ": expected JSON text, found text that does not parse");
+        throw new BadRecordException(path + ": expected JSON text, found text that does not parse (was it"
+            + " cut short by an attribute length limit such as OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT?)");
       }
       return p;
     }

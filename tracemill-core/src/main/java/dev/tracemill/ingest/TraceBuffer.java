@@ -163,7 +163,7 @@ final class TraceBuffer {
         if (session != null && !attributes.containsKey("session.id")) {
           attributes.put("session.id", com.fasterxml.jackson.databind.node.TextNode.valueOf(session));
         }
-        all.add(new RawSpan(chosen.trace(), chosen.span(), null, "gen_ai events", group.get(0).event().time(),
+        all.add(new RawSpan(chosen.trace(), chosen.span(), null, null, group.get(0).event().time(),
             null, attributes, events, false, null, chosen.order(), chosen.source()));
       }
       for (RawLog l : group) {

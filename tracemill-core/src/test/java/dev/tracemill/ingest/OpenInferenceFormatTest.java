@@ -17,7 +17,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** OpenInference's own test spans (Apache-2.0) and Vercel AI SDK span captures, read as plain span JSON. */
-class OpenInferenceFormatTest {
+class OpenInferenceFormatTest extends ReaderGoldenTest {
+  @Override
+  LogFormat format() {
+    return new OpenInferenceFormat();
+  }
+
   private static final String WEATHER = "The weather in Paris is currently rainy with a temperature of 57°F.";
 
   private static ReaderRun read(String name) throws IOException {

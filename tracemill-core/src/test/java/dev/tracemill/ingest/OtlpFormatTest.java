@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OTLP/JSON exports built from the GenAI semantic conventions' own examples, and malformed ones. */
-class OtlpFormatTest {
+class OtlpFormatTest extends ReaderGoldenTest {
+  @Override
+  LogFormat format() {
+    return new OtlpFormat();
+  }
+
   private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final long T0 = 1_733_130_000_000_000_000L;
 
