@@ -15,7 +15,8 @@ import java.util.Map;
  * Holds the spans (and GenAI log records) of one file until their trace is complete, then rebuilds
  * each trace, or each session's traces together, with {@link TraceRebuilder}.
  *
- * <p><b>Memory bound.</b> At most {@link #LIMIT} spans and log records are held. Past it, the trace
+ * <p><b>Memory bound.</b> At most {@link #LIMIT} spans and log records, holding at most
+ * {@link #LIMIT_CHARS} characters of attribute text, are held. Past either, the trace
  * that arrived first (with every held trace of its session) is rebuilt at once; spans of it that come
  * later are rebuilt on their own, so one conversation can end in two calls (the pipeline's prefix
  * collapse still merges them when the later one repeats the history). OTLP has no end-of-trace
@@ -30,12 +31,16 @@ import java.util.Map;
 final class TraceBuffer {
   /** The most spans and log records held at once. */
   static final int LIMIT = 20_000;
+  /** The most characters of attribute and event text held at once (about 128 MiB of strings). */
+  static final long LIMIT_CHARS = 64L << 20;
 
   record RawLog(String trace, String span, RawEvent event, long order, SourceRef source) {}
 
   private final RecordSink sink;
   private final TraceRebuilder rebuilder = new TraceRebuilder();
   private final int limit;
+  private final long limitChars;
+  private long heldChars;
   /** By trace id, in order of first arrival. */
   private final LinkedHashMap<String, Group> traces = new LinkedHashMap<>();
   private int held;
@@ -45,15 +50,17 @@ final class TraceBuffer {
     final List<RawSpan> spans = new ArrayList<>();
     final List<RawLog> logs = new ArrayList<>();
     String session;
+    long chars;
   }
 
   TraceBuffer(RecordSink sink) {
-    this(sink, LIMIT);
+    this(sink, LIMIT, LIMIT_CHARS);
   }
 
-  TraceBuffer(RecordSink sink, int limit) {
+  TraceBuffer(RecordSink sink, int limit, long limitChars) {
     this.sink = sink;
     this.limit = limit;
+    this.limitChars = limitChars;
   }
 
   long nextOrder() {
@@ -63,6 +70,12 @@ final class TraceBuffer {
   void add(RawSpan span) {
     Group g = group(span.trace() == null ? "span:" + span.id() + ":" + span.order() : span.trace());
     g.spans.add(span);
+    long w = chars(span.attributes());
+    for (RawEvent e : span.events()) {
+      w += chars(e.attributes()) + chars(e.body());
+    }
+    g.chars += w;
+    heldChars += w;
     if (g.session == null) {
       for (String k : OtelSpans.SESSION_KEYS) {
         String s = OtelSpans.text(span.attributes(), k);
@@ -77,9 +90,35 @@ final class TraceBuffer {
   }
 
   void add(RawLog log) {
-    group(log.trace() == null ? "" : log.trace()).logs.add(log);
+    Group g = group(log.trace() == null ? "" : log.trace());
+    g.logs.add(log);
+    long w = chars(log.event().attributes()) + chars(log.event().body());
+    g.chars += w;
+    heldChars += w;
     held++;
     evict();
+  }
+
+  private static long chars(Map<String, com.fasterxml.jackson.databind.JsonNode> attributes) {
+    long n = 0;
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : attributes.entrySet()) {
+      n += e.getKey().length() + chars(e.getValue());
+    }
+    return n;
+  }
+
+  private static long chars(com.fasterxml.jackson.databind.JsonNode v) {
+    if (v == null) {
+      return 0;
+    }
+    if (v.isTextual()) {
+      return v.textValue().length();
+    }
+    long n = 8;
+    for (com.fasterxml.jackson.databind.JsonNode c : v) {
+      n += chars(c);
+    }
+    return n;
   }
 
   private Group group(String trace) {
@@ -87,7 +126,7 @@ final class TraceBuffer {
   }
 
   private void evict() {
-    while (held > limit && !traces.isEmpty()) {
+    while ((held > limit || heldChars > limitChars) && !traces.isEmpty()) {
       String first = traces.keySet().iterator().next();
       flushWithSession(first);
     }
@@ -121,6 +160,7 @@ final class TraceBuffer {
       spans.addAll(g.spans);
       logs.addAll(g.logs);
       held -= g.spans.size() + g.logs.size();
+      heldChars -= g.chars;
     }
     rebuild(spans, logs, session);
   }
