@@ -143,6 +143,7 @@ final class OtelSpans {
     List<Event> input = List.of();
     List<Event> output = List.of();
     List<ToolDef> tools = List.of();
+    List<List<Event>> more = List.of();
     ToolRun run = null;
     switch (kind) {
       case LLM, AGENT -> {
@@ -150,6 +151,7 @@ final class OtelSpans {
         Messages m = messages(s, mapper, base, answer);
         input = m.input;
         output = m.output;
+        more = m.more;
         tools = tools(a);
         if (kind == Kind.LLM && input.isEmpty() && output.isEmpty()) {
           throw new BadRecordException("the model call span holds no messages (content capture was off:"
@@ -161,10 +163,14 @@ final class OtelSpans {
       case OTHER -> { }
     }
     return new Span(s.trace(), s.id(), s.parent(), session, kind, callType, s.start(), s.order(), s.source(),
-        input, output, tools, run, kind == Kind.TOOL ? null : error, metadata);
+        input, output, tools, run, kind == Kind.TOOL ? null : error, metadata, more);
   }
 
-  private record Messages(List<Event> input, List<Event> output) {}
+  private record Messages(List<Event> input, List<Event> output, List<List<Event>> more) {
+    Messages(List<Event> input, List<Event> output) {
+      this(input, output, List.of());
+    }
+  }
 
   private static Messages messages(RawSpan s, GenAiMessages mapper, EventMeta base, EventMeta answer) {
     Map<String, JsonNode> a = s.attributes();
@@ -190,10 +196,14 @@ final class OtelSpans {
         input.addAll(mapper.messages(in, "gen_ai.input.messages", base));
       }
       JsonNode out = GenAiMessages.parsed(details.get("gen_ai.output.messages"), "gen_ai.output.messages");
+      List<List<Event>> more = new ArrayList<>();
       if (out != null) {
         output.addAll(firstChoice(mapper, out, "gen_ai.output.messages", answer));
+        for (int i = 1; i < out.size(); i++) {
+          more.add(mapper.message(out.get(i), "gen_ai.output.messages[" + i + "]", answer, "assistant"));
+        }
       }
-      return new Messages(input, output);
+      return new Messages(input, output, more);
     }
     if (a.containsKey("llm.input_messages.0.message.role") || a.containsKey("llm.output_messages.0.message.role")) {
       input.addAll(mapper.messages(unflatten(a, "llm.input_messages."), "llm.input_messages", base));
@@ -236,8 +246,9 @@ final class OtelSpans {
       }
       return new Messages(input, output);
     }
-    if (events(s, mapper, base, answer, input, output)) {
-      return new Messages(input, output);
+    List<List<Event>> more = new ArrayList<>();
+    if (events(s, mapper, base, answer, input, output, more)) {
+      return new Messages(input, output, more);
     }
     JsonNode value = a.get("input.value");
     if (value != null) {
@@ -350,7 +361,7 @@ final class OtelSpans {
 
   /** The deprecated event form: {@code gen_ai.system.message}, ..., {@code gen_ai.choice}; false when none. */
   static boolean events(RawSpan s, GenAiMessages mapper, EventMeta base, EventMeta answer, List<Event> input,
-      List<Event> output) {
+      List<Event> output, List<List<Event>> more) {
     boolean any = false;
     boolean choice = false;
     for (RawEvent e : s.events()) {
@@ -368,10 +379,12 @@ final class OtelSpans {
         }
         case "gen_ai.choice" -> {
           any = true;
+          JsonNode message = body.path("message").isObject() ? body.get("message") : body;
           if (!choice && body.path("index").asInt(0) == 0) {
-            JsonNode message = body.path("message").isObject() ? body.get("message") : body;
             output.addAll(mapper.message(message, path + ".message", answer, "assistant"));
             choice = true;
+          } else {
+            more.add(mapper.message(message, path + ".message", answer, "assistant"));
           }
         }
         default -> { }

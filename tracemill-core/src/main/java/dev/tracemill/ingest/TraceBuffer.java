@@ -226,7 +226,7 @@ final class TraceBuffer {
       }
       if (s.session() == null && session != null) {
         s = new Span(s.trace(), s.id(), s.parent(), session, s.kind(), s.callType(), s.start(), s.order(),
-            s.source(), s.input(), s.output(), s.tools(), s.tool(), s.error(), s.metadata());
+            s.source(), s.input(), s.output(), s.tools(), s.tool(), s.error(), s.metadata(), s.moreChoices());
       }
       spans.add(s);
     }

@@ -93,7 +93,9 @@ public final class TraceRebuilder {
    * breaker that keeps the result deterministic). {@code input} is the conversation a model call sent
    * (or an agent's input), {@code output} what it answered (an assistant turn and its tool calls);
    * {@code error} is set when the span failed. {@code callType} names the application step (the
-   * agent or span name), {@code metadata} is copied to the call.
+   * agent or span name), {@code metadata} is copied to the call. {@code moreChoices} are further
+   * alternative answers of the same request ({@code n > 1}); they become extra choices of the call
+   * when the span ends its trajectory, and are otherwise left out.
    */
   public record Span(
       String trace,
@@ -110,7 +112,16 @@ public final class TraceRebuilder {
       List<ToolDef> tools,
       ToolRun tool,
       ErrorEvent error,
-      Map<String, String> metadata) {
+      Map<String, String> metadata,
+      List<List<Event>> moreChoices) {
+
+    /** A span with a single answer. */
+    public Span(String trace, String id, String parent, String session, Kind kind, String callType,
+        Instant start, long order, SourceRef source, List<Event> input, List<Event> output, List<ToolDef> tools,
+        ToolRun tool, ErrorEvent error, Map<String, String> metadata) {
+      this(trace, id, parent, session, kind, callType, start, order, source, input, output, tools, tool, error,
+          metadata, List.of());
+    }
 
     public Span {
       requireNonNull(kind, "kind is null");
@@ -119,6 +130,7 @@ public final class TraceRebuilder {
       output = output == null ? List.of() : List.copyOf(output);
       tools = tools == null ? List.of() : List.copyOf(tools);
       metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+      moreChoices = moreChoices == null ? List.of() : moreChoices.stream().map(List::copyOf).toList();
       if (kind == Kind.TOOL) {
         requireNonNull(tool, "a TOOL span needs a tool run");
       }
@@ -480,7 +492,10 @@ public final class TraceRebuilder {
           : choice.isEmpty() ? Outcome.UNKNOWN : Outcome.SUCCESS;
       Map<String, String> metadata = new LinkedHashMap<>(last.metadata());
       String callType = agentName != null ? agentName : last.callType();
-      return new Call(source, prompt, List.of(choice), new ArrayList<>(tools.values()), outcome, callType,
+      List<List<Event>> choices = new ArrayList<>();
+      choices.add(choice);
+      choices.addAll(last.moreChoices());
+      return new Call(source, prompt, choices, new ArrayList<>(tools.values()), outcome, callType,
           session, metadata);
     }
   }

@@ -205,4 +205,32 @@ class OtlpFormatTest extends ReaderGoldenTest {
       assertThat(((UserMsg) c.prompt().get(1)).text()).isEqualTo("Tell me a joke about OpenTelemetry");
     });
   }
+
+  @Test
+  void furtherOutputMessagesAreAlternativeChoices() throws IOException {
+    SemconvExamples ex = new SemconvExamples();
+    Path file = write("choices.jsonl", Json.write(SemconvExamples.traces(ex.span(13, TRACE, "00f067aa0ba902b7", null, T0))));
+    ReaderRun run = ReaderRun.of(new OtlpFormat(), file);
+    assertThat(run.calls).singleElement().satisfies(c -> {
+      assertThat(c.choices()).hasSize(2);
+      assertThat(((AssistantMsg) c.choices().get(1).get(0)).text()).contains("span of control");
+    });
+  }
+
+  @Test
+  void reasoningPartsAndSystemInstructionsAreKept() throws IOException {
+    SemconvExamples ex = new SemconvExamples();
+    Path file = write("r.jsonl", Json.write(SemconvExamples.traces(
+        ex.span(10, TRACE, "00f067aa0ba902b1", null, T0), ex.span(11, "5bf92f3577b34da6a3ce929d0e0e4736",
+            "00f067aa0ba902b2", null, T0))));
+    ReaderRun run = ReaderRun.of(new OtlpFormat(), file);
+    assertThat(run.quarantined).isEmpty();
+    assertThat(run.calls).hasSize(2);
+    assertThat(run.calls.get(0).prompt()).first().isInstanceOfSatisfying(SystemMsg.class,
+        s -> assertThat(s.text()).isEqualTo("You must never tell jokes"));
+    assertThat(run.calls.get(1).choices().get(0).get(0)).isInstanceOfSatisfying(AssistantMsg.class, a -> {
+      assertThat(a.reasoning()).startsWith("Alright, the user wants a joke");
+      assertThat(a.text()).contains("trace the fun");
+    });
+  }
 }
