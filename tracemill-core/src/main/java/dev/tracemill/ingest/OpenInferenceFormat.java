@@ -45,7 +45,7 @@ public final class OpenInferenceFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "Span JSON (OpenInference/Phoenix, OTel JS, Vercel AI SDK, GenAI attributes); traces rebuilt";
+    return "Span JSON (OpenInference/Phoenix, OTel JS and Vercel AI SDK spans); traces rebuilt";
   }
 
   @Override

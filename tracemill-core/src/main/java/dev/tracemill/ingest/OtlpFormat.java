@@ -46,7 +46,7 @@ public final class OtlpFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "OTLP/JSON trace and log exports (GenAI semconv, OpenInference); spans rebuilt into trajectories";
+    return "OTLP/JSON traces and GenAI event logs; each trace rebuilt into agent trajectories";
   }
 
   @Override
