@@ -20,7 +20,9 @@ import java.util.function.ToLongFunction;
  * Spans as plain JSON objects rather than OTLP: OpenInference exports (Phoenix, Arize), the
  * OpenTelemetry JS SDK's {@code ReadableSpan} JSON (Vercel AI SDK captures), or bare attribute maps as
  * instrumentation tests write them. A file is one span, an array of spans, an object with a
- * {@code spans} or {@code data} array, or JSON Lines of any of these.
+ * {@code spans} or {@code data} array, JSON Lines of any of these, or pretty-printed spans one after
+ * another (the OpenTelemetry Python {@code ConsoleSpanExporter}: {@code context.trace_id} as
+ * {@code 0x...} hex, {@code status.status_code}, ISO times).
  *
  * <p>A span's attributes are its {@code attributes} object (dotted keys, or nested objects as Phoenix
  * writes them, which are flattened to dotted keys), an OTLP {@code [{key, value}]} list, or, when it
@@ -133,9 +135,10 @@ public final class OpenInferenceFormat implements LogFormat {
         String parent = OtlpFormat.id(parentCtx.isObject() ? parentCtx.get("spanId")
             : first(null, s, "parentSpanId", "parent_id", "parentId", "parent_span_id"));
         JsonNode status = s.path("status");
-        String code = status.path("code").asText(s.path("status_code").asText(""));
+        String code = status.path("code").asText(status.path("status_code").asText(s.path("status_code").asText("")));
         boolean error = code.equals("2") || code.equalsIgnoreCase("ERROR") || code.equals("STATUS_CODE_ERROR");
         String message = status.path("message").isTextual() ? status.get("message").asText()
+            : status.path("description").isTextual() ? status.get("description").asText()
             : s.path("status_message").isTextual() ? s.get("status_message").asText() : null;
         List<RawEvent> events = new ArrayList<>();
         for (JsonNode e : s.path("events")) {

@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * OTLP/JSON exports: the OpenTelemetry Collector's file exporter (one {@code ExportTraceServiceRequest}
- * or {@code ExportLogsServiceRequest} per line) or one such request as a document. Spans are
+ * or {@code ExportLogsServiceRequest} per line) or such requests as documents. Spans are
  * {@code resourceSpans[].scopeSpans[].spans[]} with hex ids, int64 times as strings and
  * {@code AnyValue} attributes; log records are {@code resourceLogs[].scopeLogs[].logRecords[]}.
  * What a span says is read by {@link OtelSpans} (GenAI semantic conventions, OpenInference, Vercel AI
@@ -89,25 +89,19 @@ public final class OtlpFormat implements LogFormat {
           + " --max-record-bytes or export JSON Lines (one request or span per line)");
       return;
     }
-    Map<JsonNode, Long> lines = new IdentityHashMap<>();
-    JsonNode root;
+    // Several documents one after another (console exporters print one pretty-printed span each) are
+    // read in turn; a syntax error ends the file there, as one quarantine.
     try (JsonParser p = Json.MAPPER.getFactory().createParser(bytes)) {
-      if (p.nextToken() == null) {
-        return;
-      }
-      root = LangSmithFormat.value(p, lines);
-      if (p.nextToken() != null) {
-        sink.quarantine(new SourceRef(file.name(), p.currentTokenLocation().getLineNr()),
-            "invalid JSON: unexpected content after the end of the document");
-        return;
+      while (p.nextToken() != null) {
+        Map<JsonNode, Long> lines = new IdentityHashMap<>();
+        JsonNode root = LangSmithFormat.value(p, lines);
+        handler.handle(root, lines);
       }
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       sink.quarantine(new SourceRef(file.name(), line), JsonLines.parseFailure(e, false)
-          + " (the document was not read)");
-      return;
+          + " (the rest of the document was not read)");
     }
-    handler.handle(root, lines);
   }
 
   private static final class Walk {
@@ -336,6 +330,9 @@ public final class OtlpFormat implements LogFormat {
       return null;
     }
     String s = v.asText();
+    if (s.startsWith("0x")) {
+      s = s.substring(2);
+    }
     if (s.matches("0+")) {
       return null;
     }

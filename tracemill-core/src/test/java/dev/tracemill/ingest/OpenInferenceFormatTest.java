@@ -121,4 +121,23 @@ class OpenInferenceFormatTest extends ReaderGoldenTest {
       });
     }
   }
+
+  @Test
+  void pythonConsoleExporterSpansOneAfterAnotherAreOneTrajectory() throws IOException {
+    Path file = java.nio.file.Paths.get("src/test/resources/golden/readers/openinference/console-exporter.input.json");
+    assertThat(Formats.detect(new InputFile("spans.json", file))).map(LogFormat::name).contains("openinference");
+    ReaderRun run = ReaderRun.of(new OpenInferenceFormat(), file);
+    assertThat(run.quarantined).isEmpty();
+    assertThat(run.calls).singleElement().satisfies(c -> {
+      assertThat(c.callType()).isEqualTo("fx");
+      // The tool span failed and the model's next input does not repeat its result: the span gives it.
+      assertThat(c.prompt()).last().isInstanceOfSatisfying(ToolResult.class, r -> {
+        assertThat(r.isError()).isTrue();
+        assertThat(r.callId()).isEqualTo("call_fx");
+        assertThat(r.content()).startsWith("ConnectionError");
+      });
+      assertThat(c.metadata()).containsEntry("trace_id", "5b8efff798038103d269b633813fc60c");
+    });
+    assertThat(run.folded).hasSize(3);
+  }
 }
