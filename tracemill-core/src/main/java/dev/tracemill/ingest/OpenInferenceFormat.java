@@ -75,7 +75,7 @@ public final class OpenInferenceFormat implements LogFormat {
   @Override
   public void read(InputFile file, ReadOptions options, RecordSink sink) throws IOException {
     TraceBuffer buffer = new TraceBuffer(sink);
-    if (LangSmithFormat.isJsonLines(file, options)) {
+    if (OtlpFormat.isJsonLines(file, options)) {
       JsonLines.forEachLine(file, options, sink,
           (node, where) -> new Walk(file.name(), n -> where.line(), sink, buffer).root(node));
     } else {

@@ -60,8 +60,11 @@ public final class OtlpFormat implements LogFormat {
 
   @Override
   public void read(InputFile file, ReadOptions options, RecordSink sink) throws IOException {
-    TraceBuffer buffer = new TraceBuffer(sink);
-    if (LangSmithFormat.isJsonLines(file, options)) {
+    read(file, options, sink, new TraceBuffer(sink));
+  }
+
+  static void read(InputFile file, ReadOptions options, RecordSink sink, TraceBuffer buffer) throws IOException {
+    if (isJsonLines(file, options)) {
       JsonLines.forEachLine(file, options, sink,
           (node, where) -> new Walk(file.name(), n -> where.line(), sink, buffer).root(node, where));
     } else {
@@ -70,6 +73,29 @@ public final class OtlpFormat implements LogFormat {
               .root(root, new SourceRef(file.name(), lines.getOrDefault(root, 1L))));
     }
     buffer.finish();
+  }
+
+  /**
+   * True when the first non-blank line is a whole JSON value, too long to be a document's head, or a
+   * broken line that starts like a JSON Lines record ({@code {"} with its first key on the line; a
+   * pretty printer puts a lone {@code {} there), so that a truncated first line costs one record, not
+   * the file.
+   */
+  static boolean isJsonLines(InputFile file, ReadOptions options) throws IOException {
+    if (LangSmithFormat.isJsonLines(file, options)) {
+      return true;
+    }
+    try (InputStream in = file.open()) {
+      LineReader lines = new LineReader(in, options.maxRecordBytes());
+      LineReader.Line line;
+      while ((line = lines.next()) != null) {
+        if (!line.isBlank()) {
+          String text = new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.UTF_8).strip();
+          return text.startsWith("{\"") && text.length() > 2 && text.indexOf('"', 2) > 0;
+        }
+      }
+      return false;
+    }
   }
 
   interface DocumentHandler {
