@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * {@code openinference} readers.
  */
 final class OtelSpans {
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,18}");
+  private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\d{1,6}");
+
   private OtelSpans() {}
 
   /** A span event or a log record: its name, attributes (flattened, dotted keys) and body (may be null). */
@@ -478,7 +481,7 @@ final class OtelSpans {
       if (v != null && v.isIntegralNumber() && v.asLong() >= 0) {
         return v.asLong();
       }
-      if (v != null && v.isTextual() && v.asText().matches("\\d{1,18}")) {
+      if (v != null && v.isTextual() && DIGITS.matcher(v.asText()).matches()) {
         return Long.parseLong(v.asText());
       }
     }
@@ -499,7 +502,7 @@ final class OtelSpans {
       }
       String rest = k.substring(prefix.length());
       int dot = rest.indexOf('.');
-      if (dot <= 0 || !rest.substring(0, dot).matches("\\d{1,6}")) {
+      if (dot <= 0 || !INDEX.matcher(rest.substring(0, dot)).matches()) {
         continue;
       }
       ObjectNode item = items.computeIfAbsent(Integer.parseInt(rest.substring(0, dot)), i -> Json.object());
@@ -541,7 +544,7 @@ final class OtelSpans {
     }
     boolean numbered = true;
     for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      numbered &= it.next().matches("\\d{1,6}");
+      numbered &= INDEX.matcher(it.next()).matches();
     }
     if (numbered) {
       TreeMap<Integer, JsonNode> sorted = new TreeMap<>();

@@ -350,6 +350,12 @@ public final class OtlpFormat implements LogFormat {
     }
   }
 
+  private static final java.util.regex.Pattern ZEROS = java.util.regex.Pattern.compile("0+");
+  private static final java.util.regex.Pattern HEX_ID =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{16}|[0-9a-fA-F]{32}");
+  private static final java.util.regex.Pattern BASE64_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==");
+
   /** A trace or span id as lower-case hex: OTLP/JSON writes hex; protobuf's JSON mapping writes base64. */
   static String id(JsonNode v) {
     if (v == null || !v.isTextual() || v.asText().isEmpty()) {
@@ -359,13 +365,13 @@ public final class OtlpFormat implements LogFormat {
     if (s.startsWith("0x")) {
       s = s.substring(2);
     }
-    if (s.matches("0+")) {
+    if (ZEROS.matcher(s).matches()) {
       return null;
     }
-    if (s.matches("[0-9a-fA-F]{16}|[0-9a-fA-F]{32}")) {
+    if (HEX_ID.matcher(s).matches()) {
       return s.toLowerCase(java.util.Locale.ROOT);
     }
-    if (s.matches("[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==")) {
+    if (BASE64_ID.matcher(s).matches()) {
       return HexFormat.of().formatHex(Base64.getDecoder().decode(s));
     }
     return s;

@@ -43,6 +43,8 @@ final class TraceBuffer {
   private long heldChars;
   /** By trace id, in order of first arrival. */
   private final LinkedHashMap<String, Group> traces = new LinkedHashMap<>();
+  /** The held traces of each session, so that flushing one session does not scan every trace. */
+  private final Map<String, List<String>> bySession = new HashMap<>();
   private int held;
   private long order;
 
@@ -68,7 +70,8 @@ final class TraceBuffer {
   }
 
   void add(RawSpan span) {
-    Group g = group(span.trace() == null ? "span:" + span.id() + ":" + span.order() : span.trace());
+    String key = span.trace() == null ? "span:" + span.id() + ":" + span.order() : span.trace();
+    Group g = group(key);
     g.spans.add(span);
     long w = chars(span.attributes());
     for (RawEvent e : span.events()) {
@@ -81,6 +84,7 @@ final class TraceBuffer {
         String s = OtelSpans.text(span.attributes(), k);
         if (s != null) {
           g.session = s;
+          bySession.computeIfAbsent(s, x -> new ArrayList<>()).add(key);
           break;
         }
       }
@@ -145,11 +149,11 @@ final class TraceBuffer {
     if (first.session == null) {
       together.add(traces.remove(trace));
     } else {
-      for (var it = traces.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
-        if (first.session.equals(e.getValue().session)) {
-          together.add(e.getValue());
-          it.remove();
+      // In order of first arrival: the session's list was filled as its traces were first seen.
+      for (String key : bySession.remove(first.session)) {
+        Group g = traces.remove(key);
+        if (g != null) {
+          together.add(g);
         }
       }
     }
