@@ -28,7 +28,8 @@ final class Summary {
       lines.add("Records");
       lines.add(new Row(1, "read", records.path("input").asLong(), ""));
       lines.add(new Row(1, "emitted", records.path("emitted").asLong(), ""));
-      lines.add(new Row(1, "merged", records.path("merged").asLong(), "prefixes of a later call"));
+      lines.add(new Row(1, "merged", records.path("merged").asLong(),
+          "prefixes of a later call, or spans folded into a rebuilt trace"));
       JsonNode filtered = records.path("filtered");
       long filteredTotal = 0;
       for (JsonNode n : filtered) {

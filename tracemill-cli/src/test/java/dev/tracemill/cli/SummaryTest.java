@@ -37,7 +37,7 @@ class SummaryTest {
         "Records",
         "  read           1,204",
         "  emitted        1,100",
-        "  merged            80   prefixes of a later call",
+        "  merged            80   prefixes of a later call, or spans folded into a rebuilt trace",
         "  filtered          20",
         "    not-success     12",
         "    too-short        8",

@@ -28,6 +28,8 @@ public final class Formats {
       new AnthropicFormat(),
       new LlmCallsFormat(),
       new TranscriptFormat(),
+      new OtlpFormat(),
+      new OpenInferenceFormat(),
       new CustomFormat()
   );
 

@@ -85,7 +85,7 @@ public final class LangSmithFormat implements LogFormat {
   }
 
   /** True when the first non-blank line is a whole JSON value (or too long to be a document's head). */
-  private static boolean isJsonLines(InputFile file, ReadOptions options) throws IOException {
+  static boolean isJsonLines(InputFile file, ReadOptions options) throws IOException {
     try (InputStream in = file.open()) {
       LineReader lines = new LineReader(in, options.maxRecordBytes());
       LineReader.Line line;
@@ -150,7 +150,7 @@ public final class LangSmithFormat implements LogFormat {
   }
 
   /** Builds a tree like {@code readTree}, remembering the line where every object and array starts. */
-  private static JsonNode value(JsonParser p, Map<JsonNode, Long> lines) throws IOException {
+  static JsonNode value(JsonParser p, Map<JsonNode, Long> lines) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {

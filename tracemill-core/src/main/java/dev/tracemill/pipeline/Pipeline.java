@@ -368,6 +368,17 @@ public final class Pipeline {
     }
 
     @Override
+    public void folded(SourceRef where, String reason) {
+      long record = records++;
+      lastLine = where.line();
+      ledger.recordRead();
+      states.read(record, where.file(), where.line());
+      states.folded(record);
+      countFileRecord(where.file());
+      listener.advanced(1);
+    }
+
+    @Override
     public void quarantine(SourceRef where, String reason) {
       long record = records++;
       lastLine = where.line();

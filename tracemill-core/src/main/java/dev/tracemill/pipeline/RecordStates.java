@@ -29,6 +29,8 @@ final class RecordStates {
   static final byte DUPLICATE = 10;
   static final byte OVER_LIMIT = 11;
   static final byte MERGED = 12;
+  /** Folded by its reader into a call rebuilt from a trace (booked as merged). */
+  static final byte FOLDED = 14;
   static final byte EMITTED = 13;
   /** Codes from here on name a read-time filter reason: {@code reasons.get(code - FILTERED)}. */
   private static final int FILTERED = 32;
@@ -61,6 +63,10 @@ final class RecordStates {
 
   void quarantined(long record) {
     states[Math.toIntExact(record)] = QUARANTINED;
+  }
+
+  void folded(long record) {
+    states[Math.toIntExact(record)] = FOLDED;
   }
 
   /** Every unit of {@code record} was rejected while reading; {@code reason} names the first rule. */
@@ -144,6 +150,11 @@ final class RecordStates {
         case NOT_EXPORTABLE -> {
           fate = "filtered";
           reason = Filters.NOT_EXPORTABLE;
+        }
+        case FOLDED -> {
+          ledger.merged();
+          fate = "merged";
+          reason = dev.tracemill.ingest.TraceRebuilder.FOLDED;
         }
         case NONE, PENDING -> throw new IllegalStateException("record " + i + " was never decided");
         default -> {

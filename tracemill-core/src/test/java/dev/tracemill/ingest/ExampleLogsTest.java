@@ -18,7 +18,9 @@ class ExampleLogsTest {
       "openai-calls.jsonl", "openai",
       "app-logger.jsonl", "logger",
       "chat-finetune.jsonl", "chat",
-      "langsmith-runs.json", "langsmith");
+      "langsmith-runs.json", "langsmith",
+      "otlp-agent-traces.jsonl", "otlp",
+      "openinference-spans.jsonl", "openinference");
 
   static Path examples() {
     Path dir = Paths.get("").toAbsolutePath();
@@ -83,5 +85,36 @@ class ExampleLogsTest {
     assertThat(ls.calls).filteredOn(c -> c.outcome() == Outcome.FAILURE).hasSize(1);
     assertThat(ls.calls).filteredOn(c -> "beans-7".equals(c.session())).hasSize(2)
         .allSatisfy(c -> assertThat(c.tools()).extracting(t -> t.name()).containsExactly("check_stock"));
+  }
+
+  @Test
+  void otlpExampleRebuildsTwoTrajectoriesOfOneConversation() {
+    ReaderRun run = ReaderRun.of(format("otlp"), examples().resolve("otlp-agent-traces.jsonl"));
+    // Line 4 is cut short; the span on line 5 without captured content is quarantined.
+    assertThat(run.quarantined).extracting(q -> q.where().line()).containsExactly(4L, 5L);
+    // Trace A (line 1), trace B (lines 2-3), and the failed call of line 5.
+    assertThat(run.calls).hasSize(3);
+    assertThat(run.calls).filteredOn(c -> "conv-4711".equals(c.session())).hasSize(2);
+    assertThat(run.calls).filteredOn(c -> c.outcome() == Outcome.FAILURE).hasSize(1);
+    // 13 GenAI spans on lines 1-3 and 5 (5 + 4 + 2 + 2), plus the truncated line as one record.
+    assertThat(run.calls.size() + run.folded.size() + run.quarantined.size()).isEqualTo(14);
+    List<Event> b = new java.util.ArrayList<>(run.calls.get(1).prompt());
+    assertThat(b).filteredOn(e -> e.kind() == Event.Kind.TOOL_RESULT)
+        .extracting(e -> ((dev.tracemill.model.ToolResult) e).isError()).containsExactly(false, false, false, false);
+    assertThat(b).filteredOn(e -> e.kind() == Event.Kind.TOOL_CALL).hasSize(4);
+  }
+
+  @Test
+  void openInferenceExampleIsOneAgentTrajectory() {
+    ReaderRun run = ReaderRun.of(format("openinference"), examples().resolve("openinference-spans.jsonl"));
+    assertThat(run.quarantined).extracting(q -> q.where().line()).containsExactly(6L);
+    assertThat(run.calls).singleElement().satisfies(c -> {
+      assertThat(c.session()).isEqualTo("sess-42");
+      assertThat(c.callType()).isEqualTo("SupportAgent");
+      assertThat(c.prompt()).extracting(Event::kind).containsExactly(Event.Kind.SYSTEM, Event.Kind.USER,
+          Event.Kind.ASSISTANT, Event.Kind.TOOL_CALL, Event.Kind.TOOL_RESULT);
+      assertThat(c.tools()).extracting(t -> t.name()).containsExactly("lookup_order");
+    });
+    assertThat(run.folded).hasSize(3);
   }
 }

@@ -20,6 +20,7 @@ final class ReaderRun implements RecordSink {
 
   final List<Call> calls = new ArrayList<>();
   final List<Quarantined> quarantined = new ArrayList<>();
+  final List<SourceRef> folded = new ArrayList<>();
   private final StringBuilder lines = new StringBuilder();
 
   static ReaderRun of(LogFormat format, Path file) {
@@ -49,6 +50,16 @@ final class ReaderRun implements RecordSink {
     ObjectNode q = o.putObject("quarantine");
     q.put("line", where.line());
     q.put("reason", reason);
+    lines.append(Json.write(o)).append('\n');
+  }
+
+  @Override
+  public void folded(SourceRef where, String reason) {
+    folded.add(where);
+    ObjectNode o = Json.object();
+    ObjectNode f = o.putObject("folded");
+    f.put("line", where.line());
+    f.put("reason", reason);
     lines.append(Json.write(o)).append('\n');
   }
 
