@@ -208,9 +208,11 @@ public final class NameDetector implements Detector {
     List<Span> found = new ArrayList<>();
     boolean[] taken = new boolean[tokens.size()];
     organizations(text, tokens, taken, found);
+    // people are looked for beside companies only: where a place and a person overlap, the higher score wins
+    boolean[] companies = taken.clone();
     addresses(text, tokens, taken, found);
     places(text, tokens, taken, found);
-    people(text, tokens, taken, found);
+    people(text, tokens, companies, found);
     return resolveOverlaps(found);
   }
 
