@@ -224,11 +224,13 @@ public final class NameDetector implements Detector {
     List<Span> found = new ArrayList<>();
     boolean[] taken = new boolean[tokens.size()];
     organizations(text, tokens, taken, found);
+    OrganizationShapes.find(text, tokens, taken, found, this);
     // people are looked for beside companies only: where a place and a person overlap, the higher score wins
     boolean[] companies = taken.clone();
     addresses(text, tokens, taken, found);
     places(text, tokens, taken, found);
     people(text, tokens, companies, found);
+    OrganizationShapes.signatureLines(text, tokens, companies, found);
     return resolveOverlaps(found);
   }
 
@@ -769,12 +771,17 @@ public final class NameDetector implements Detector {
         || (!lexicons.properNouns().contains(t.lower()) && !lexicons.places().contains(t.lower())));
   }
 
-  private boolean isNameWord(Token t) {
+  /** A known given name that is no common English word. */
+  boolean isGivenName(Token t) {
+    return lexicons.firstNames().contains(t.lower()) && !isCommonWord(t);
+  }
+
+  boolean isNameWord(Token t) {
     return lexicons.firstNames().contains(t.lower()) || lexicons.surnames().contains(t.lower());
   }
 
   /** A common English word, or a word that collides with names (months, days, products). */
-  private boolean isCommonWord(Token t) {
+  boolean isCommonWord(Token t) {
     return COLLISIONS.contains(t.lower()) || lexicons.englishWords().contains(t.lower());
   }
 
