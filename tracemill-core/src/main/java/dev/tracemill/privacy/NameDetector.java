@@ -519,7 +519,8 @@ public final class NameDetector implements Detector {
       last++;
     }
     Token family = tokens.get(last);
-    if (taken[last] || family.number() || family.capitalised() || family.length() < 2
+    if (taken[last] || family.number() || family.capitalised() || family.length() < 3
+        || (family.end() + 1 < text.length() && text.charAt(family.end()) == ':' && !Character.isWhitespace(text.charAt(family.end() + 1)))
         || !lowerJoined(text, tokens.get(last - 1), family) || isCommonWord(family)
         || FUNCTION_WORDS.contains(family.lower())
         || !(lexicons.surnames().contains(family.lower()) || surnameEnding(family.lower()))
@@ -579,7 +580,7 @@ public final class NameDetector implements Detector {
     if (!t.capitalised()) {
       return false; // a lower-case token inside a run is a name particle (van, de, bin)
     }
-    return TITLES.contains(t.lower()) || GREETINGS.contains(t.lower())
+    return FUNCTION_WORDS.contains(t.lower()) || TITLES.contains(t.lower()) || GREETINGS.contains(t.lower())
         || (!t.initial() && isCommonWord(t) && !isNameWord(t));
   }
 
@@ -611,11 +612,13 @@ public final class NameDetector implements Detector {
     }
     Token first = words.get(0);
     Token last = words.get(words.size() - 1);
+    boolean listed = listedWithNames(text, tokens, from, to);
     double score;
     if (words.size() == 1) {
       Token w = first;
       boolean common = isCommonWord(w);
-      boolean proper = lexicons.properNouns().contains(w.lower());
+      // a famous bearer (a proper noun of the word list) matters less when other names stand beside it
+      boolean proper = lexicons.properNouns().contains(w.lower()) && !listed;
       if (lexicons.firstNames().contains(w.lower()) && !common) {
         score = 0.55;
       } else if ((lexicons.surnames().contains(w.lower()) || surnameEnding(w.lower())) && !common) {
@@ -656,8 +659,8 @@ public final class NameDetector implements Detector {
     if (initials || particles) {
       score += 0.15;
     }
-    score += PersonContext.around(text, tokens, from, to, words.size() == 1 && isNameWord(first), isNameWord(last));
-    boolean listed = listedWithNames(text, tokens, from, to);
+    score += PersonContext.around(text, tokens, from, to, words.size() == 1 && isNameWord(first) && !isCommonWord(first),
+        isNameWord(last), words.size() > 1 && !lexicons.surnames().contains(last.lower()));
     if (!(lexicons.firstNames().contains(first.lower()) && lexicons.surnames().contains(last.lower()))
         && isPlace(text, tokens, from, to) && (!lexicons.firstNames().contains(first.lower()) || afterPlaceCue(text, tokens, from))
         && !(listed && words.size() == 1 && isNameWord(first))) {
@@ -769,6 +772,11 @@ public final class NameDetector implements Detector {
   private boolean listable(Token t) {
     return t.capitalised() && !t.allCaps() && !isCommonWord(t) && (isNameWord(t)
         || (!lexicons.properNouns().contains(t.lower()) && !lexicons.places().contains(t.lower())));
+  }
+
+  /** A word of the given-name lexicons, common English word or not ({@code Maria}, {@code Will}). */
+  boolean inGivenNames(Token t) {
+    return lexicons.firstNames().contains(t.lower());
   }
 
   /** A known given name that is no common English word. */

@@ -176,7 +176,7 @@ final class OrganizationShapes {
     }
     // a person's name ("I work for Jane Doe") is left to the person pass
     int words = end - first + 1;
-    if (words <= 3 && names.isGivenName(tokens.get(first)) && allGivenOrSurnames(tokens, first, end, names)
+    if (words <= 3 && names.inGivenNames(tokens.get(first)) && allGivenOrSurnames(tokens, first, end, names)
         && !(words == 1 && names.isNameWord(tokens.get(first)) && tokens.get(first).lower().contains("-"))) {
       return -1;
     }
@@ -318,7 +318,8 @@ final class OrganizationShapes {
 
   /** A capitalised surname-like word: no common English word and no given name only. */
   private static boolean partnerShaped(Token t, NameDetector names) {
-    return t.capitalised() && !t.allCaps() && !t.number() && t.length() > 1 && !names.isCommonWord(t);
+    return t.capitalised() && !t.allCaps() && !t.number() && t.length() > 1
+        && (!names.isCommonWord(t) || names.isNameWord(t));
   }
 
   // ---- 5. signature blocks ----

@@ -51,10 +51,14 @@ final class PersonContext {
    * The score to add to the candidate of tokens {@code from..to}: negative beside an address, positive
    * for a vocative or, where {@code knownSingle} (one word from the name lexicons), a verb after it.
    */
-  static double around(String text, List<Token> tokens, int from, int to, boolean knownSingle, boolean knownLast) {
+  static double around(String text, List<Token> tokens, int from, int to, boolean knownSingle, boolean knownLast,
+      boolean lastNoSurname) {
     double score = 0;
     Token first = tokens.get(from);
     Token last = tokens.get(to);
+    if (lastNoSurname && STREET_WORDS.contains(last.lower())) {
+      score += ADDRESS; // "Victoria Creek", "Eriksson Bridge": a street named after someone
+    }
     // a house number before it ("3565 Πλατεία", "Box 149 Monika Union") or a street word or number after it
     if (from > 0 && tokens.get(from - 1).number() && NameDetector.joinedBySpace(text, tokens.get(from - 1), first)) {
       score += ADDRESS;
