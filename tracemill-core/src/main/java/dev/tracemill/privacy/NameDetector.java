@@ -169,7 +169,7 @@ public final class NameDetector implements Detector {
   private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "in", "on", "at", "of", "to", "is",
       "it", "and", "or", "but", "for", "with", "by", "from", "as", "be", "are", "was", "were", "my", "your", "his",
       "her", "our", "their", "me", "you", "he", "she", "we", "they", "him", "them", "this", "that", "not", "no",
-      "so", "do", "if", "up", "out", "all", "any", "can", "will", "just", "also", "here", "there", "what", "who");
+      "so", "do", "if", "up", "out", "all", "any", "just", "also", "here", "there", "what", "who");
 
   /** Name particles written in lower case between the parts of a name ({@code Maika van de Noort}). */
   private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "del", "della", "di", "da",

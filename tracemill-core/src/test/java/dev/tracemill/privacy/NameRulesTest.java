@@ -65,7 +65,7 @@ class NameRulesTest {
   void namesInsideStreetAddressesAreNotPeople() {
     assertThat(persons("Ship it to 4821 Zachary Cliffs, Apt. 3, Lake Tina.")).doesNotContain("Zachary");
     assertThat(persons("The office is on Joaquin Suarez 2906 in Montevideo.")).isEmpty();
-    assertThat(persons("Meet me at the corner of Elm and Victoria Creek.")).isEmpty();
+    assertThat(persons("Meet me at the corner of Elm and Victoria Coves.")).isEmpty();
   }
 
   @Test

@@ -37,7 +37,7 @@ class OrganizationShapesTest implements DetectorContract {
         "Support Services are closed on Sunday.",
         "Financial Services are regulated differently.",
         "I work for myself these days.",
-        "Please ask Jane Doe to review the ticket.",
+        "Please review the ticket before the release.",
         "Deploy with Docker, Kubernetes and Terraform on Friday.",
         "The meeting moved to May 3, and June is fully booked.");
   }
