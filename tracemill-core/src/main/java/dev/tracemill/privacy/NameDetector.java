@@ -419,6 +419,7 @@ public final class NameDetector implements Detector {
   // ---- people ----
 
   private void people(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    boolean lowerCaseText = lowerCaseText(tokens);
     int k = 0;
     while (k < tokens.size()) {
       if (taken[k]) {
@@ -426,7 +427,7 @@ public final class NameDetector implements Detector {
         continue;
       }
       if (!nameShaped(tokens.get(k))) {
-        int next = lowerCaseFullName(text, tokens, k, taken, found);
+        int next = lowerCaseText ? lowerCaseFullName(text, tokens, k, taken, found) : k;
         k = next > k ? next : lowerCaseAfterCue(text, tokens, k, taken, found);
         continue;
       }
@@ -509,7 +510,10 @@ public final class NameDetector implements Detector {
    */
   private int lowerCaseFullName(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
     Token given = tokens.get(k);
-    if (given.number() || given.capitalised() || given.length() < 3 || FUNCTION_WORDS.contains(given.lower())
+    if (k + 1 >= tokens.size() || given.number() || given.capitalised() || given.length() < 3
+        || tokens.get(k + 1).capitalised() || tokens.get(k + 1).number() || tokens.get(k + 1).start() - given.end() > 2
+        || FUNCTION_WORDS.contains(given.lower())
+        || (tokens.get(k + 1).length() > 1 && (tokens.get(k + 1).length() < 3 || FUNCTION_WORDS.contains(tokens.get(k + 1).lower())))
         || !lexicons.firstNames().contains(given.lower()) || isCommonWord(given) || k + 1 >= tokens.size()) {
       return k;
     }
@@ -530,6 +534,22 @@ public final class NameDetector implements Detector {
     double score = 0.55 + cueBefore(text, given.start()) + cueAfter(text, family.end(), tokens, k);
     found.add(new Span(given.start(), family.end(), EntityTypes.PERSON, Math.min(score, 0.99), NAME));
     return last + 1;
+  }
+
+  /**
+   * Whether a text is typed (almost) all in lower case: at most one word in twenty capitalised. Only there
+   * are names looked for in lower case without a cue; in ordinary text a name is capitalised.
+   */
+  private static boolean lowerCaseText(List<Token> tokens) {
+    int words = 0;
+    int capitalised = 0;
+    for (Token t : tokens) {
+      if (!t.number()) {
+        words++;
+        capitalised += t.capitalised() ? 1 : 0;
+      }
+    }
+    return words > 0 && capitalised * 20 <= words;
   }
 
   /** One or two spaces, or an initial's full stop and a space, between two lower-case tokens. */

@@ -109,9 +109,8 @@ final class OrganizationShapes {
       if (next < 0) {
         next = beforeOrgNoun(text, tokens, k, end, taken, found, names);
       }
-      if (next > k) {
-        k = next - 1;
-      }
+      // a run is read once from its first word: what it holds was looked for from there
+      k = next > k ? next - 1 : end;
     }
   }
 
@@ -269,8 +268,18 @@ final class OrganizationShapes {
   // ---- 4. partners' names joined as a firm ----
 
   private static void firms(String text, List<Token> tokens, boolean[] taken, List<Span> found, NameDetector names) {
-    for (int k = 0; k + 1 < tokens.size(); k++) {
-      if (taken[k] || !partnerShaped(tokens.get(k), names)) {
+    // a firm's first name is followed by ", " or " & ": only the tokens ending there are read
+    int comma = text.indexOf(", ");
+    int amp = text.indexOf(" & ");
+    while (comma >= 0 || amp >= 0) {
+      int at = comma < 0 ? amp : amp < 0 ? comma : Math.min(comma, amp);
+      if (at == comma) {
+        comma = text.indexOf(", ", at + 1);
+      } else {
+        amp = text.indexOf(" & ", at + 1);
+      }
+      int k = tokenEndingAt(tokens, at);
+      if (k < 0 || k + 1 >= tokens.size() || taken[k] || !partnerShaped(tokens.get(k), names)) {
         continue;
       }
       // A & B
@@ -278,7 +287,6 @@ final class OrganizationShapes {
       if (NameDetector.between(text, tokens.get(k), second).equals(" & ") && partnerShaped(second, names) && !taken[k + 1]
           && !(names.isGivenName(tokens.get(k)) && names.isGivenName(second))) {
         add(text, tokens, k, k + 1, 0.6, taken, found);
-        k++;
         continue;
       }
       // A, B and C / A, B & C
@@ -311,9 +319,26 @@ final class OrganizationShapes {
           first = k; // "The" stays outside, as annotators leave it
         }
         add(text, tokens, first, end, 0.7, taken, found);
-        k = end;
       }
     }
+  }
+
+  /** The index of the token ending at {@code offset}, or -1 (tokens are sorted by offset). */
+  private static int tokenEndingAt(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int end = tokens.get(mid).end();
+      if (end == offset) {
+        return mid;
+      } else if (end < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
   }
 
   /** A capitalised surname-like word: no common English word and no given name only. */
@@ -330,7 +355,7 @@ final class OrganizationShapes {
    * line after a job title line when that one is followed by such a line.
    */
   static void signatureLines(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
-    if (text.indexOf('\n') < 0) {
+    if (text.indexOf('\n') < 0 || found.stream().noneMatch(s -> s.type().equals(EntityTypes.PERSON))) {
       return;
     }
     List<int[]> lines = lines(text);
