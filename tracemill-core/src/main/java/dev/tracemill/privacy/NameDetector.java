@@ -31,6 +31,11 @@ import java.util.Set;
  *       marked down.
  *   <li>The string value of a JSON key that holds names ({@code name}, {@code first_name},
  *       {@code customer_name}, {@code author}, ...) is a name as a whole when it looks like one.
+ *   <li>Lower-case particles after a known given name join the name ({@code Maika van de Noort}); in a
+ *       text typed in lower case, a known given name and surname are a name ({@code olga krylova});
+ *       surname endings of many languages ({@link #surnameEnding}) count as surnames; vocatives, verbs
+ *       after a lone known name and street-address context are weighed by {@link PersonContext}.
+ *   <li>Companies besides legal suffixes: {@link OrganizationShapes}.
  * </ol>
  * Spans scoring at least {@link #THRESHOLD} are reported. Where a place or company overlaps a person,
  * the higher score wins. The detector never reads text it was not given and never logs it.
