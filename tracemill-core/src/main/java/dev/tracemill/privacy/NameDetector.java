@@ -31,6 +31,11 @@ import java.util.Set;
  *       marked down.
  *   <li>The string value of a JSON key that holds names ({@code name}, {@code first_name},
  *       {@code customer_name}, {@code author}, ...) is a name as a whole when it looks like one.
+ *   <li>Lower-case particles after a known given name join the name ({@code Maika van de Noort}); in a
+ *       text typed in lower case, a known given name and surname are a name ({@code olga krylova});
+ *       surname endings of many languages ({@link #surnameEnding}) count as surnames; vocatives, verbs
+ *       after a lone known name and street-address context are weighed by {@link PersonContext}.
+ *   <li>Companies besides legal suffixes: {@link OrganizationShapes}.
  * </ol>
  * Spans scoring at least {@link #THRESHOLD} are reported. Where a place or company overlaps a person,
  * the higher score wins. The detector never reads text it was not given and never logs it.
@@ -171,6 +176,22 @@ public final class NameDetector implements Detector {
       "via", "across", "around", "outside", "inside", "towards", "toward", "of", "born", "lives", "live",
       "moved", "travelling", "traveling", "city", "town", "country");
 
+  /** Function words: never a name typed in lower case, whatever a lexicon says ({@code in} is a census first name). */
+  private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "in", "on", "at", "of", "to", "is",
+      "it", "and", "or", "but", "for", "with", "by", "from", "as", "be", "are", "was", "were", "my", "your", "his",
+      "her", "our", "their", "me", "you", "he", "she", "we", "they", "him", "them", "this", "that", "not", "no",
+      "so", "do", "if", "up", "out", "all", "any", "just", "also", "here", "there", "what", "who");
+
+  /** Name particles written in lower case between the parts of a name ({@code Maika van de Noort}). */
+  private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "del", "della", "di", "da",
+      "du", "dos", "das", "do", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "zu", "af");
+
+  /** Endings that mark a surname in many languages ({@code Yefremova}, {@code Šušulić}, {@code Bergsveinsson}). */
+  private static final List<String> SURNAME_ENDINGS = List.of("ova", "eva", "ov", "ev", "yev", "iyev", "ski", "ska",
+      "sky", "skaya", "skiy", "wicz", "owicz", "ević", "ović", "vić", "ić", "sson", "ssen", "dóttir", "dottir",
+      "enko", "chuk", "czyk", "yan", "yants", "idis", "opoulos", "akis", "escu", "oglu", "oğlu", "shvili", "adze",
+      "ssohn", "mann", "stein", "berg", "feld", "inen", "ainen", "sen", "poulos");
+
   private static final Set<String> PERSON_KEYS = Set.of("name", "firstname", "lastname", "fullname", "givenname",
       "familyname", "surname", "middlename", "displayname", "customername", "customer", "contact", "contactname",
       "author", "user", "owner", "patient", "patientname", "recipient", "recipientname", "sender", "sendername",
@@ -214,9 +235,13 @@ public final class NameDetector implements Detector {
     List<Span> found = new ArrayList<>();
     boolean[] taken = new boolean[tokens.size()];
     organizations(text, tokens, taken, found);
+    OrganizationShapes.find(text, tokens, taken, found, this);
+    // people are looked for beside companies only: where a place and a person overlap, the higher score wins
+    boolean[] companies = taken.clone();
     addresses(text, tokens, taken, found);
     places(text, tokens, taken, found);
-    people(text, tokens, taken, found);
+    people(text, tokens, companies, found);
+    OrganizationShapes.signatureLines(text, tokens, companies, found);
     return resolveOverlaps(found);
   }
 
@@ -406,6 +431,7 @@ public final class NameDetector implements Detector {
   // ---- people ----
 
   private void people(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    boolean lowerCaseText = lowerCaseText(tokens);
     int k = 0;
     while (k < tokens.size()) {
       if (taken[k]) {
@@ -413,15 +439,22 @@ public final class NameDetector implements Detector {
         continue;
       }
       if (!nameShaped(tokens.get(k))) {
-        k = lowerCaseAfterCue(text, tokens, k, taken, found);
+        int next = lowerCaseText ? lowerCaseFullName(text, tokens, k, taken, found) : k;
+        k = next > k ? next : lowerCaseAfterCue(text, tokens, k, taken, found);
         continue;
       }
       int end = k;
       int words = tokens.get(k).initial() ? 0 : 1;
-      while (end + 1 < tokens.size() && !taken[end + 1] && nameShaped(tokens.get(end + 1))
-          && joinedBySpace(text, tokens.get(end), tokens.get(end + 1))
-          && (words < MAX_NAME_WORDS || tokens.get(end + 1).initial())) {
-        end++;
+      while (end + 1 < tokens.size() && !taken[end + 1] && words < MAX_NAME_WORDS) {
+        int particles = nameParticlesAt(text, tokens, end + 1, taken);
+        int next = end + 1 + particles;
+        if (next >= tokens.size() || taken[next] || !nameShaped(tokens.get(next))
+            || !joinedBySpace(text, tokens.get(next - 1), tokens.get(next))
+            || (particles == 0 && !joinedBySpace(text, tokens.get(end), tokens.get(next)))
+            || (words >= MAX_NAME_WORDS && !tokens.get(next).initial())) {
+          break;
+        }
+        end = next;
         if (!tokens.get(end).initial()) {
           words++;
         }
@@ -442,7 +475,7 @@ public final class NameDetector implements Detector {
       return k + 1;
     }
     boolean common = isCommonWord(t);
-    if (common && !lexicons.firstNames().contains(t.lower())) {
+    if (FUNCTION_WORDS.contains(t.lower()) || (common && !lexicons.firstNames().contains(t.lower()))) {
       return k + 1;
     }
     double cue = cueBefore(text, t.start());
@@ -460,6 +493,91 @@ public final class NameDetector implements Detector {
       found.add(new Span(t.start(), tokens.get(end).end(), EntityTypes.PERSON, Math.min(score, 0.99), NAME));
     }
     return end + 1;
+  }
+
+  /**
+   * The number of lower-case name particles ({@code van de}, {@code bin}, {@code al}) starting at token
+   * {@code k}, each one space from the next, that a capitalised word follows: 0 when there are none.
+   */
+  private static int particlesAt(String text, List<Token> tokens, int k, boolean[] taken) {
+    int n = 0;
+    while (k + n < tokens.size() && n < 2 && !taken[k + n] && !tokens.get(k + n).capitalised()
+        && PARTICLES.contains(tokens.get(k + n).lower()) && joinedBySpace(text, tokens.get(k + n - 1), tokens.get(k + n))) {
+      n++;
+    }
+    return n > 0 && k + n < tokens.size() && tokens.get(k + n).capitalised() ? n : 0;
+  }
+
+  /** Particles join a name only after a known given name or an initial ({@code Dyan van Gijn}, not {@code Soto del Barco}). */
+  private int nameParticlesAt(String text, List<Token> tokens, int k, boolean[] taken) {
+    Token before = tokens.get(k - 1);
+    return before.initial() || (lexicons.firstNames().contains(before.lower()) && !isCommonWord(before))
+        ? particlesAt(text, tokens, k, taken) : 0;
+  }
+
+  /**
+   * A name typed all in lower case ({@code olga krylova}, {@code benjamin a seiler}): a known given name,
+   * an optional one-letter initial, then a known surname, none of them a common English word. Returns the
+   * next token to read, or {@code k} when there is no such name at {@code k}.
+   */
+  private int lowerCaseFullName(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
+    Token given = tokens.get(k);
+    if (k + 1 >= tokens.size() || given.number() || given.capitalised() || given.length() < 3
+        || tokens.get(k + 1).capitalised() || tokens.get(k + 1).number() || tokens.get(k + 1).start() - given.end() > 2
+        || FUNCTION_WORDS.contains(given.lower())
+        || (tokens.get(k + 1).length() > 1 && (tokens.get(k + 1).length() < 3 || FUNCTION_WORDS.contains(tokens.get(k + 1).lower())))
+        || !lexicons.firstNames().contains(given.lower()) || isCommonWord(given) || k + 1 >= tokens.size()) {
+      return k;
+    }
+    int last = k + 1;
+    if (last + 1 < tokens.size() && tokens.get(last).length() == 1 && !tokens.get(last).number()
+        && !tokens.get(last).capitalised() && lowerJoined(text, tokens.get(k), tokens.get(last))) {
+      last++;
+    }
+    Token family = tokens.get(last);
+    if (taken[last] || family.number() || family.capitalised() || family.length() < 3
+        || (family.end() + 1 < text.length() && text.charAt(family.end()) == ':' && !Character.isWhitespace(text.charAt(family.end() + 1)))
+        || !lowerJoined(text, tokens.get(last - 1), family) || isCommonWord(family)
+        || FUNCTION_WORDS.contains(family.lower())
+        || !(lexicons.surnames().contains(family.lower()) || surnameEnding(family.lower()))
+        || insideIdentifier(text, given.start(), family.end())) {
+      return k;
+    }
+    double score = 0.55 + cueBefore(text, given.start()) + cueAfter(text, family.end(), tokens, k);
+    found.add(new Span(given.start(), family.end(), EntityTypes.PERSON, Math.min(score, 0.99), NAME));
+    return last + 1;
+  }
+
+  /**
+   * Whether a text is typed (almost) all in lower case: at most one word in twenty capitalised. Only there
+   * are names looked for in lower case without a cue; in ordinary text a name is capitalised.
+   */
+  private static boolean lowerCaseText(List<Token> tokens) {
+    int words = 0;
+    int capitalised = 0;
+    for (Token t : tokens) {
+      if (!t.number()) {
+        words++;
+        capitalised += t.capitalised() ? 1 : 0;
+      }
+    }
+    return words > 0 && capitalised * 20 <= words;
+  }
+
+  /** One or two spaces, or an initial's full stop and a space, between two lower-case tokens. */
+  private static boolean lowerJoined(String text, Token a, Token b) {
+    String gap = between(text, a, b);
+    return gap.equals(" ") || gap.equals("  ") || (a.length() == 1 && gap.equals(". "));
+  }
+
+  /** Whether a word ends like a surname of one of the languages in {@link #SURNAME_ENDINGS}. */
+  static boolean surnameEnding(String lower) {
+    for (String ending : SURNAME_ENDINGS) {
+      if (lower.length() >= ending.length() + 3 && lower.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean nameShaped(Token t) {
@@ -491,20 +609,29 @@ public final class NameDetector implements Detector {
    * name ({@code Will}, {@code Rose}) stays and is weighed in {@link #scorePiece}.
    */
   private boolean splitsRun(Token t) {
-    return TITLES.contains(t.lower()) || GREETINGS.contains(t.lower())
+    if (!t.capitalised()) {
+      return false; // a lower-case token inside a run is a name particle (van, de, bin)
+    }
+    return FUNCTION_WORDS.contains(t.lower()) || TITLES.contains(t.lower()) || GREETINGS.contains(t.lower())
         || (!t.initial() && isCommonWord(t) && !isNameWord(t));
   }
 
   private void scorePiece(String text, List<Token> tokens, int from, int to, List<Span> found) {
     // a trailing lone capital is a sentence's "I" or a list letter more often than an initial
-    while (to > from && tokens.get(to).initial()) {
+    while (to > from && (tokens.get(to).initial() || !tokens.get(to).capitalised())) {
       to--;
+    }
+    while (from < to && !tokens.get(from).capitalised()) {
+      from++;
     }
     List<Token> words = new ArrayList<>();
     boolean initials = false;
+    boolean particles = false;
     for (int k = from; k <= to; k++) {
       if (tokens.get(k).initial()) {
         initials = true;
+      } else if (!tokens.get(k).capitalised()) {
+        particles = true;
       } else {
         words.add(tokens.get(k));
       }
@@ -521,14 +648,16 @@ public final class NameDetector implements Detector {
     }
     Token first = words.get(0);
     Token last = words.get(words.size() - 1);
+    boolean listed = listedWithNames(text, tokens, from, to);
     double score;
     if (words.size() == 1) {
       Token w = first;
       boolean common = isCommonWord(w);
-      boolean proper = lexicons.properNouns().contains(w.lower());
+      // a famous bearer (a proper noun of the word list) matters less when other names stand beside it
+      boolean proper = lexicons.properNouns().contains(w.lower()) && !listed;
       if (lexicons.firstNames().contains(w.lower()) && !common) {
         score = 0.55;
-      } else if (lexicons.surnames().contains(w.lower()) && !common) {
+      } else if ((lexicons.surnames().contains(w.lower()) || surnameEnding(w.lower())) && !common) {
         score = proper ? 0.2 : 0.4;
       } else if (isNameWord(w) || common || proper) {
         score = 0.15;
@@ -540,7 +669,8 @@ public final class NameDetector implements Detector {
       }
     } else {
       boolean firstKnown = lexicons.firstNames().contains(first.lower());
-      boolean lastKnown = lexicons.surnames().contains(last.lower());
+      boolean lastKnown = lexicons.surnames().contains(last.lower())
+          || (surnameEnding(last.lower()) && !isCommonWord(last));
       int strong = 0;
       int known = 0;
       int common = 0;
@@ -562,14 +692,17 @@ public final class NameDetector implements Detector {
         score = 0.3;
       }
     }
-    if (initials) {
+    if (initials || particles) {
       score += 0.15;
     }
+    score += PersonContext.around(text, tokens, from, to, words.size() == 1 && isNameWord(first) && !isCommonWord(first),
+        isNameWord(last), words.size() > 1 && !lexicons.surnames().contains(last.lower()));
     if (!(lexicons.firstNames().contains(first.lower()) && lexicons.surnames().contains(last.lower()))
-        && isPlace(text, tokens, from, to) && (!lexicons.firstNames().contains(first.lower()) || afterPlaceCue(text, tokens, from))) {
+        && isPlace(text, tokens, from, to) && (!lexicons.firstNames().contains(first.lower()) || afterPlaceCue(text, tokens, from))
+        && !(listed && words.size() == 1 && isNameWord(first))) {
       score -= 0.3;
     }
-    if (listedWithNames(text, tokens, from, to)) {
+    if (listed) {
       score += 0.2;
     }
     int start = tokens.get(from).start();
@@ -601,7 +734,7 @@ public final class NameDetector implements Detector {
   }
 
   /** Part of an e-mail address, URL, path or code identifier ({@code JaneDoe@}, {@code Foo.Bar}, {@code x_Jane}). */
-  private static boolean insideIdentifier(String text, int start, int end) {
+  static boolean insideIdentifier(String text, int start, int end) {
     char before = start > 0 ? text.charAt(start - 1) : ' ';
     char after = end < text.length() ? text.charAt(end) : ' ';
     if ("@/_\\.#$<=".indexOf(before) >= 0 || "@/_\\(<=".indexOf(after) >= 0 || Character.isDigit(after)
@@ -692,16 +825,26 @@ public final class NameDetector implements Detector {
   }
 
   private boolean listable(Token t) {
-    return t.capitalised() && !t.allCaps() && !isCommonWord(t) && !lexicons.properNouns().contains(t.lower())
-        && !lexicons.places().contains(t.lower());
+    return t.capitalised() && !t.allCaps() && !isCommonWord(t) && (isNameWord(t)
+        || (!lexicons.properNouns().contains(t.lower()) && !lexicons.places().contains(t.lower())));
   }
 
-  private boolean isNameWord(Token t) {
+  /** A word of the given-name lexicons, common English word or not ({@code Maria}, {@code Will}). */
+  boolean inGivenNames(Token t) {
+    return lexicons.firstNames().contains(t.lower());
+  }
+
+  /** A known given name that is no common English word. */
+  boolean isGivenName(Token t) {
+    return lexicons.firstNames().contains(t.lower()) && !isCommonWord(t);
+  }
+
+  boolean isNameWord(Token t) {
     return lexicons.firstNames().contains(t.lower()) || lexicons.surnames().contains(t.lower());
   }
 
   /** A common English word, or a word that collides with names (months, days, products). */
-  private boolean isCommonWord(Token t) {
+  boolean isCommonWord(Token t) {
     return COLLISIONS.contains(t.lower()) || lexicons.englishWords().contains(t.lower());
   }
 
@@ -825,12 +968,12 @@ public final class NameDetector implements Detector {
     return false;
   }
 
-  private static String between(String text, Token a, Token b) {
+  static String between(String text, Token a, Token b) {
     return text.substring(a.end(), b.start());
   }
 
   /** Two tokens one space apart, or an initial and a word as in {@code J. Smith}. */
-  private static boolean joinedBySpace(String text, Token a, Token b) {
+  static boolean joinedBySpace(String text, Token a, Token b) {
     String gap = between(text, a, b);
     int i = a.initial() && gap.startsWith(".") ? 1 : 0;
     if (gap.length() - i < 1 || gap.length() - i > 3) {

@@ -38,8 +38,16 @@ record NameLexicons(
 
   private static final class Holder {
     static final NameLexicons BUILT_IN = new NameLexicons(
-        read("ner-first-names.txt"), read("ner-surnames.txt.gz"), read("ner-english-words.txt.gz"),
+        union(read("ner-first-names.txt"), read("ner-given-names-world.txt.gz")),
+        union(read("ner-surnames.txt.gz"), read("ner-surnames-world.txt.gz")), read("ner-english-words.txt.gz"),
         read("ner-proper-nouns.txt.gz"), read("ner-places.txt.gz"));
+  }
+
+  /** The US census lists and the world lists (given and family names of 110+ countries) as one set. */
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   static Set<String> read(String resource) {

@@ -53,6 +53,7 @@ public final class RedactionContext {
   private final Map<String, Integer> counts = new TreeMap<>();
   private final Set<String> dropReasons = new LinkedHashSet<>();
   private final List<AuditPair> auditPairs = new ArrayList<>();
+  private final PersonLinks persons = new PersonLinks();
   private boolean used;
   private java.util.function.Predicate<String> avoid = v -> false;
 
@@ -162,6 +163,11 @@ public final class RedactionContext {
     used = true;
     String norm = Surrogates.normalise(type, original);
     String entity = type + '\0' + norm;
+    if (EntityTypes.PERSON.equals(type)) {
+      String value = persons.surrogate(original, this); // word by word: "Jane" and "Ms. Doe" follow "Jane Doe"
+      owners.putIfAbsent(type + '\0' + Surrogates.normalise(type, value), norm);
+      return value;
+    }
     Long known = seeds.get(entity);
     if (known != null) {
       return Surrogates.generate(type, original, known);
@@ -194,7 +200,8 @@ public final class RedactionContext {
   String tag(String type, String original) {
     used = true;
     Map<String, Integer> numbers = tags.computeIfAbsent(type, t -> new HashMap<>());
-    int n = numbers.computeIfAbsent(Surrogates.normalise(type, original), v -> numbers.size() + 1);
+    String entity = EntityTypes.PERSON.equals(type) ? persons.canonical(original) : Surrogates.normalise(type, original);
+    int n = numbers.computeIfAbsent(entity, v -> numbers.size() + 1);
     return "<" + type + "_" + n + ">";
   }
 

@@ -695,6 +695,16 @@ final class Surrogates {
     return out.toString();
   }
 
+  /**
+   * One word of a person's surrogate for the word {@code like} of the original: a given name, or a
+   * family name when {@code family}, chosen by {@code seed}, in {@code like}'s capitalisation (see
+   * {@link PersonLinks}, which seeds each word of a name on its own so that mentions stay linked).
+   */
+  static String personWord(String like, boolean family, long seed) {
+    String[] list = family ? LAST_NAMES : FIRST_NAMES;
+    return withCase(list[new SplitMix(seed).nextInt(list.length)], like);
+  }
+
   private static String fromList(String original, String[] list, SplitMix r) {
     String trimmed = original.strip();
     String[] tokens = trimmed.split("\\s+");

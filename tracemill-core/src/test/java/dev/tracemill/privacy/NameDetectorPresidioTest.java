@@ -41,9 +41,10 @@ class NameDetectorPresidioTest {
   void personRecallAndPrecisionHoldAtTheirMeasuredLevels() throws IOException {
     Score person = measure(EntityTypes.PERSON, Set.of("PERSON"));
     System.out.println("NameDetector PERSON on presidio synth_dataset_v2: " + person);
-    // measured 0.786 recall and 0.826 precision (issue target: recall 0.85); asserted with a small margin
-    assertThat(person.recall()).isGreaterThanOrEqualTo(0.76);
-    assertThat(person.precision()).isGreaterThanOrEqualTo(0.81);
+    // measured 0.900 recall and 0.882 precision on the whole file (0.786 / 0.826 before the world
+    // lexicons and context rules; issue target: recall 0.85); asserted with a small margin
+    assertThat(person.recall()).isGreaterThanOrEqualTo(0.87);
+    assertThat(person.precision()).isGreaterThanOrEqualTo(0.86);
   }
 
   @Test
@@ -53,7 +54,9 @@ class NameDetectorPresidioTest {
     System.out.println("NameDetector LOCATION (gold GPE+STREET_ADDRESS+ZIP_CODE): " + location);
     System.out.println("NameDetector ORGANIZATION: " + org);
     assertThat(location.precision()).isGreaterThanOrEqualTo(0.85);
-    assertThat(org.precision()).isGreaterThanOrEqualTo(0.90);
+    // organisations by shape and context: measured recall 0.544, precision 0.928 (recall 0.128 before)
+    assertThat(org.recall()).isGreaterThanOrEqualTo(0.50);
+    assertThat(org.precision()).isGreaterThanOrEqualTo(0.85);
   }
 
   private static Score measure(String ours, Set<String> theirs) throws IOException {

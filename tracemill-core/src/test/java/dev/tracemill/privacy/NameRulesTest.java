@@ -1,0 +1,75 @@
+package dev.tracemill.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The person rules added for multilingual names: world lexicons, particles, endings, context. */
+class NameRulesTest {
+  private static final NameDetector DETECTOR = new NameDetector();
+
+  private static List<String> spans(String type, String text) {
+    return DETECTOR.detect(text, ScanContext.FREE_TEXT).stream().filter(s -> s.type().equals(type))
+        .map(s -> text.substring(s.start(), s.end())).toList();
+  }
+
+  private static List<String> persons(String text) {
+    return spans(EntityTypes.PERSON, text);
+  }
+
+  @Test
+  void givenNamesOfManyCountriesAreKnown() {
+    // none of these is a US census first name; they come from the world lists
+    assertThat(persons("The invoice was sent to Tomomi Watanabe last week.")).containsExactly("Tomomi Watanabe");
+    assertThat(persons("Please forward it to Aksel Kristensen when he is back.")).containsExactly("Aksel Kristensen");
+    assertThat(persons("Yesterday Jouko asked for a refund.")).containsExactly("Jouko");
+  }
+
+  @Test
+  void accentsMayBeMissingInTheText() {
+    assertThat(persons("Ticket opened by Bertram Jorgensen this morning.")).containsExactly("Bertram Jorgensen");
+  }
+
+  @Test
+  void lowerCaseFullNamesNeedAGivenNameAndASurname() {
+    assertThat(persons("escalated by olga petrova after the outage")).containsExactly("olga petrova");
+    assertThat(persons("follow up with benjamin a seiler next week")).containsExactly("benjamin a seiler");
+    // common words and identifiers are not names
+    assertThat(persons("please check the order and then ship it")).isEmpty();
+    assertThat(persons("mac de:ad:be:ef:00:01 is blocked")).isEmpty();
+  }
+
+  @Test
+  void particlesJoinTheNameAfterAKnownGivenName() {
+    assertThat(persons("Contract signed by Maika van de Noort on Tuesday.")).containsExactly("Maika van de Noort");
+    assertThat(persons("Our agent Ahmed bin Khalid will call you.")).containsExactly("Ahmed bin Khalid");
+  }
+
+  @Test
+  void surnameEndingsCountAsSurnames() {
+    assertThat(NameDetector.surnameEnding("yefremova")).isTrue();
+    assertThat(NameDetector.surnameEnding("bergsveinsson")).isTrue();
+    assertThat(NameDetector.surnameEnding("ova")).isFalse();
+    assertThat(persons("The form was filled in by Dr. Qwertzova yesterday.")).containsExactly("Qwertzova");
+  }
+
+  @Test
+  void vocativesAndVerbsAfterAKnownNameAreCues() {
+    assertThat(persons("Kuba, can I ask you about the invoice?")).containsExactly("Kuba");
+    assertThat(persons("I told you that already, Mette!")).containsExactly("Mette");
+    assertThat(persons("It seems Kaczmarek was right about the bug.")).containsExactly("Kaczmarek");
+  }
+
+  @Test
+  void namesInsideStreetAddressesAreNotPeople() {
+    assertThat(persons("Ship it to 4821 Zachary Cliffs, Apt. 3, Lake Tina.")).doesNotContain("Zachary");
+    assertThat(persons("The office is on Joaquin Suarez 2906 in Montevideo.")).isEmpty();
+    assertThat(persons("Meet me at the corner of Elm and Victoria Coves.")).isEmpty();
+  }
+
+  @Test
+  void listedNamesHelpEachOther() {
+    assertThat(persons("The reviewers were Kónya, Becker and Vasquez.")).contains("Becker", "Vasquez");
+  }
+}
