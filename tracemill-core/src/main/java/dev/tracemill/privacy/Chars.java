@@ -23,9 +23,18 @@ final class Chars {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
+  /** {@link #isWordChar} for ASCII, looked up instead of asked of {@link Character} on every call. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = c == '_' || Character.isLetterOrDigit(c);
+    }
+  }
+
   /** A letter or digit of any script, or an underscore: what continues an identifier or a word. */
   static boolean isWordChar(char c) {
-    return c == '_' || Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   static boolean wordCharAt(String text, int i) {

@@ -67,7 +67,8 @@ final class DateOfBirthDetector implements Detector {
     int lastEnd = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c != 'b' && c != 'B' && c != 'd' && c != 'D') {
+      // Every cue must start a word (see Chars.cueAt): a b or d inside a word starts none.
+      if (c != 'b' && c != 'B' && c != 'd' && c != 'D' || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
       String cue = cueAt(text, i);
