@@ -19,8 +19,16 @@ final class Chars {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  private static final boolean[] ASCII_HEX = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_HEX[c] = isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+  }
+
   static boolean isHex(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return c < 128 && ASCII_HEX[c];
   }
 
   /** {@link #isWordChar} for ASCII, looked up instead of asked of {@link Character} on every call. */

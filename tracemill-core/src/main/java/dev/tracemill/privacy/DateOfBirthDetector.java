@@ -68,7 +68,8 @@ final class DateOfBirthDetector implements Detector {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       // Every cue must start a word (see Chars.cueAt): a b or d inside a word starts none.
-      if (c != 'b' && c != 'B' && c != 'd' && c != 'D' || Chars.wordCharAt(text, i - 1)) {
+      int folded = c | 0x20; // 'b' for b and B, 'd' for d and D, and for no other character
+      if (folded != 'b' && folded != 'd' || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
       String cue = cueAt(text, i);
