@@ -7,7 +7,9 @@
 #   bench/privacy.sh                       # 20 MB of text from bench/data/openai-50MB.jsonl, 3 rounds
 #   bench/privacy.sh --mb 5 --rounds 5     # arguments go to dev.tracemill.bench.PrivacyBench
 #
-# Environment: MVN_FLAGS (e.g. -o), REBUILD=1 (compile again), JAVA_OPTS (default -Xmx2g), SEED (default 1).
+# Environment: MVN_FLAGS (e.g. -o), REBUILD=1 (compile again), JAVA_OPTS (default -Xmx2g), SEED (default 1),
+#   CORE_CLASSES: the tracemill-core classes to measure (default tracemill-core/target/classes); point it at
+#   the compiled classes of another commit to compare before and after on the same text and machine.
 # Exit status: 0 measured, 2 build or data generation failed.
 
 set -u
@@ -32,7 +34,8 @@ if [ ! -s "$CLASSPATH_FILE" ]; then
 fi
 # This worktree's core classes, never a tracemill-core jar from the local Maven repository.
 DEPS=$(tr ':' '\n' < "$CLASSPATH_FILE" | grep -v '/tracemill-core/' | paste -sd: -)
-CP="tracemill-core/target/classes:bench/target/classes:$DEPS"
+CORE_CLASSES=${CORE_CLASSES:-tracemill-core/target/classes}
+CP="$CORE_CLASSES:bench/target/classes:$DEPS"
 
 if [ ! -s "$DATA" ]; then
   mkdir -p bench/data
@@ -41,6 +44,7 @@ if [ ! -s "$DATA" ]; then
       && mv "$DATA.part" "$DATA" || { rm -f "$DATA.part"; exit 2; }
 fi
 
+echo "core classes: $CORE_CLASSES"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" dev.tracemill.bench.PrivacyBench "$DATA" --seed "$SEED" "$@"
