@@ -76,6 +76,7 @@ final class PiiPlanter {
         case 0 -> "call me at (" + (201 + random.nextInt(700)) + ") 555-01" + digits(2);
         case 1 -> "phone: +1 415 555 " + digits(4);
         case 2 -> "mobile +44 20 7946 0" + digits(3);
+        // Not found today: a 555 number is not valid and "my number is" is no phone cue (a recall gap).
         default -> "my number is 555-" + digits(3) + "-" + digits(4);
       };
       case "card" -> "my card is " + grouped(luhn("4" + digits(14)), random.nextBoolean() ? ' ' : '-');
