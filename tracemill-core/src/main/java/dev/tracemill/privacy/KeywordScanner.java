@@ -105,10 +105,6 @@ final class KeywordScanner {
     return keywords[index];
   }
 
-  int size() {
-    return keywords.length;
-  }
-
   /** Reports every occurrence in {@code text} to {@code hit}. */
   void scan(String text, Hit hit) {
     int[] next = this.next;
@@ -131,27 +127,6 @@ final class KeywordScanner {
         }
       }
     }
-  }
-
-  /** Whether any keyword occurs in {@code text}. */
-  boolean any(String text) {
-    int[] next = this.next;
-    int state = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= ALPHABET) {
-        c = Character.toLowerCase(c);
-        if (c >= ALPHABET) {
-          state = 0;
-          continue;
-        }
-      }
-      state = next[(state << 7) | c];
-      if (outputs[state] != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

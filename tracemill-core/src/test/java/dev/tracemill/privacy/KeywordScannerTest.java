@@ -42,7 +42,6 @@ class KeywordScannerTest {
       // The library orders hits of one end position by its own set order; compare as multisets per end.
       assertThat(actual).as(text).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(ends(actual)).isSorted();
-      assertThat(scanner.any(text)).isEqualTo(!expected.isEmpty());
       hits += actual.size();
     }
     assertThat(hits).isGreaterThan(5000);
