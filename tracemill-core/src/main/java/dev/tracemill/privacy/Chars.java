@@ -19,13 +19,30 @@ final class Chars {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  private static final boolean[] ASCII_HEX = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_HEX[c] = isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+  }
+
   static boolean isHex(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return c < 128 && ASCII_HEX[c];
+  }
+
+  /** {@link #isWordChar} for ASCII, looked up instead of asked of {@link Character} on every call. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = c == '_' || Character.isLetterOrDigit(c);
+    }
   }
 
   /** A letter or digit of any script, or an underscore: what continues an identifier or a word. */
   static boolean isWordChar(char c) {
-    return c == '_' || Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   static boolean wordCharAt(String text, int i) {
@@ -33,23 +50,38 @@ final class Chars {
   }
 
   static boolean hasDigit(String text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      if (isDigit(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
+    return digitCount(text) > 0;
   }
 
-  /** Whether {@code text} holds at least {@code min} ASCII digits, stopping as soon as it does. */
+  /** Whether {@code text} holds at least {@code min} ASCII digits. */
   static boolean hasDigits(String text, int min) {
+    return digitCount(text) >= min;
+  }
+
+  /**
+   * The last text counted on this thread and its count: the privacy stage runs every rule detector on
+   * one text after another, and five of them first ask how many digits it holds, so the text is
+   * counted once instead of five times. Holding one reference per thread keeps nothing alive that
+   * its caller does not hold.
+   */
+  private static final ThreadLocal<Object[]> LAST_COUNT = ThreadLocal.withInitial(() -> new Object[2]);
+
+  /** How many ASCII digits {@code text} holds. */
+  static int digitCount(String text) {
+    Object[] last = LAST_COUNT.get();
+    if (last[0] == text) {
+      return (Integer) last[1];
+    }
     int count = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
-      if (isDigit(text.charAt(i)) && ++count >= min) {
-        return true;
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
       }
     }
-    return false;
+    last[0] = text;
+    last[1] = count;
+    return count;
   }
 
   /**
@@ -110,6 +142,57 @@ final class Chars {
       }
     }
     return false;
+  }
+
+  /** As {@link #cueBefore(String, int, int, String[])}, with the cues indexed once. */
+  static boolean cueBefore(String text, int pos, int window, Cues cues) {
+    int from = Math.max(0, pos - window);
+    for (int i = pos - 1; i >= from; i--) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        return false;
+      }
+      char lower = Character.toLowerCase(c);
+      if (lower >= 128) {
+        continue;
+      }
+      String[] ending = cues.byLastChar[lower];
+      if (ending == null) {
+        continue;
+      }
+      for (String cue : ending) {
+        int s = i - cue.length() + 1;
+        if (s >= 0 && cueAt(text, s, cue)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Cue words (lower case ASCII) indexed by their last character, so that a backward scan compares a
+   * character with the few cues that end in it instead of with all of them.
+   */
+  static final class Cues {
+    final String[][] byLastChar = new String[128][];
+
+    private Cues(String[] cues) {
+      for (String cue : cues) {
+        char last = cue.charAt(cue.length() - 1);
+        if (last >= 128) {
+          throw new IllegalArgumentException("cues must end in an ASCII character");
+        }
+        String[] old = byLastChar[last];
+        String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+        grown[grown.length - 1] = cue;
+        byLastChar[last] = grown;
+      }
+    }
+
+    static Cues of(String[] cues) {
+      return new Cues(cues);
+    }
   }
 
   /**

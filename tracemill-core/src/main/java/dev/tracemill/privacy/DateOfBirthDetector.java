@@ -67,7 +67,9 @@ final class DateOfBirthDetector implements Detector {
     int lastEnd = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c != 'b' && c != 'B' && c != 'd' && c != 'D') {
+      // Every cue must start a word (see Chars.cueAt): a b or d inside a word starts none.
+      int folded = c | 0x20; // 'b' for b and B, 'd' for d and D, and for no other character
+      if (folded != 'b' && folded != 'd' || Chars.wordCharAt(text, i - 1)) {
         continue;
       }
       String cue = cueAt(text, i);

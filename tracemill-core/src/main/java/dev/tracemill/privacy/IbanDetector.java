@@ -55,6 +55,10 @@ final class IbanDetector implements Detector {
     }
     List<Span> out = List.of();
     for (int i = 0; i + 4 <= n; i++) {
+      // The rarest condition first: two check digits after the country code.
+      if (!Chars.isDigit(text.charAt(i + 2))) {
+        continue;
+      }
       char a = text.charAt(i);
       if (!Chars.isAsciiLetter(a) || Chars.wordCharAt(text, i - 1)) {
         continue;

@@ -50,7 +50,7 @@ final class IpAddressDetector implements Detector {
         i = skipToken(text, i);
         continue;
       }
-      int end = colon ? ipv6End(text, i) : -1;
+      int end = colon && colonWithinFirstGroup(text, i) ? ipv6End(text, i) : -1;
       if (end > 0) {
         out = add(out, new Span(i, end, EntityTypes.IP_ADDRESS, 0.95, NAME));
         i = end;
@@ -77,6 +77,20 @@ final class IpAddressDetector implements Detector {
   static boolean reservedV4(String text, int start, int end) {
     String ip = text.substring(start, end);
     return ip.startsWith("127.") || ip.equals("0.0.0.0") || ip.equals("255.255.255.255");
+  }
+
+  /**
+   * Whether a colon follows at most four hex digits from {@code i}: every IPv6 address that
+   * {@link #validIpv6} accepts has one there (a first group of 0-4 digits, then a separator), so a
+   * token without one skips the full parse, which would reject it.
+   */
+  private static boolean colonWithinFirstGroup(String text, int i) {
+    int n = text.length();
+    int k = i;
+    while (k < n && k - i < 5 && Chars.isHex(text.charAt(k))) {
+      k++;
+    }
+    return k < n && text.charAt(k) == ':';
   }
 
   private static List<Span> add(List<Span> out, Span span) {

@@ -27,6 +27,14 @@ final class MacAddressDetector implements Detector {
     List<Span> out = List.of();
     int i = 0;
     while (i + 14 <= n) {
+      // Both shapes need a separator at +2 (colon or dash form) or at +4 (dotted form); test that first.
+      // Skipping a position inside a word this way changes nothing: such a position follows a word
+      // character, so the test below rejects it too.
+      char at2 = text.charAt(i + 2);
+      if (at2 != ':' && at2 != '-' && text.charAt(i + 4) != '.') {
+        i++;
+        continue;
+      }
       if (!Chars.isHex(text.charAt(i)) || Chars.wordCharAt(text, i - 1) || boundarySep(text, i - 1)) {
         i++;
         continue;

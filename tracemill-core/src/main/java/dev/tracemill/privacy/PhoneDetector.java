@@ -48,6 +48,7 @@ final class PhoneDetector implements Detector {
       "mob", "cell", "cellphone", "fax", "desk", "landline", "hotline", "whatsapp", "sms",
       "text me", "call me", "call us", "call me at", "call me on", "reach me", "reach us", "contact",
       "dial", "messages to", "answering at", "registered", "phone number", "mobile number"};
+  private static final Chars.Cues CUES_BEFORE_INDEX = Chars.Cues.of(CUES_BEFORE);
   private static final String[] VERSION_WORDS = {"version", "ver", "v", "release", "build", "firmware", "fw"};
   private static final String[] CUES_AFTER = {"office", "fax", "mobile", "cell", "home", "work", "desk"};
   private static final Set<String> KEYS = Set.of("phone", "phonenumber", "phoneno", "telephone", "tel",
@@ -149,7 +150,7 @@ final class PhoneDetector implements Detector {
         while (!Chars.isDigit(text.charAt(first)) && text.charAt(first) != '+' && text.charAt(first) != '(') {
           first++;
         }
-        boolean cue = keyHint || Chars.cueBefore(text, first, CUE_WINDOW, CUES_BEFORE)
+        boolean cue = keyHint || Chars.cueBefore(text, first, CUE_WINDOW, CUES_BEFORE_INDEX)
             || Chars.cueAfter(text, end, 3, CUES_AFTER);
         if (cue) {
           found = List.of(new Span(first, end, EntityTypes.PHONE, keyHint ? 0.7 : 0.6, NAME));

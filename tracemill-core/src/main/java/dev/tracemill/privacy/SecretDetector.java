@@ -5,15 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Finds credentials: provider API keys and tokens (OpenAI, Anthropic, AWS, GitHub, GitLab, Slack, Stripe,
@@ -38,8 +36,9 @@ public final class SecretDetector implements Detector {
   private static final double JSON_SECRET_SCORE = 0.7;
 
   private final List<SecretRule> rules;
-  private final Trie trie;
-  private final Map<String, int[]> rulesByKeyword;
+  private final KeywordScanner scanner;
+  /** Rule indexes by keyword index of {@link #scanner}. */
+  private final int[][] rulesByKeyword;
 
   /** The built-in rule table. */
   public SecretDetector() {
@@ -48,16 +47,18 @@ public final class SecretDetector implements Detector {
 
   SecretDetector(List<SecretRule> rules) {
     this.rules = List.copyOf(rules);
-    Map<String, Set<Integer>> byKeyword = new HashMap<>();
+    Map<String, Set<Integer>> byKeyword = new LinkedHashMap<>();
     for (int i = 0; i < this.rules.size(); i++) {
       for (String keyword : this.rules.get(i).keywords()) {
         byKeyword.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(i);
       }
     }
-    Map<String, int[]> index = new HashMap<>();
-    byKeyword.forEach((k, v) -> index.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    this.rulesByKeyword = Map.copyOf(index);
-    this.trie = Trie.builder().ignoreCase().addKeywords(index.keySet()).build();
+    List<String> keywords = new ArrayList<>(byKeyword.keySet());
+    this.scanner = new KeywordScanner(keywords);
+    this.rulesByKeyword = new int[keywords.size()][];
+    for (int k = 0; k < keywords.size(); k++) {
+      rulesByKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+    }
   }
 
   @Override
@@ -92,14 +93,13 @@ public final class SecretDetector implements Detector {
     }
     int[][] windows = new int[rules.size()][];
     int[] counts = new int[rules.size()];
-    trie.parseText(text, (Emit emit) -> {
-      for (int r : rulesByKeyword.get(emit.getKeyword())) {
+    scanner.scan(text, (keyword, start, endInclusive) -> {
+      for (int r : rulesByKeyword[keyword]) {
         SecretRule rule = rules.get(r);
-        int from = Math.max(0, emit.getStart() - rule.before());
-        int to = (int) Math.min(text.length(), (long) emit.getEnd() + 1 + rule.after());
+        int from = Math.max(0, start - rule.before());
+        int to = (int) Math.min(text.length(), (long) endInclusive + 1 + rule.after());
         addWindow(windows, counts, r, from, to);
       }
-      return true;
     });
     for (int r = 0; r < rules.size(); r++) {
       SecretRule rule = rules.get(r);
@@ -185,7 +185,7 @@ public final class SecretDetector implements Detector {
 
   @Override
   public String toString() {
-    return "SecretDetector[" + rules.size() + " rules, " + rulesByKeyword.size() + " keywords]";
+    return "SecretDetector[" + rules.size() + " rules, " + rulesByKeyword.length + " keywords]";
   }
 
   /** One secret and the rule that found it; like {@link Span}, it never carries the matched text. */

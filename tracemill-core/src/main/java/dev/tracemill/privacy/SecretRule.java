@@ -55,31 +55,80 @@ record SecretRule(String id, String provider, List<String> keywords, int before,
    * {@code group} of each match whose value passes {@code check}.
    */
   static Finder regex(Pattern pattern, int group, Predicate<String> check) {
+    return regex(pattern, null, group, check);
+  }
+
+  /**
+   * As {@link #regex(Pattern, int, Predicate)}, for a pattern whose every match starts with one of the
+   * characters of {@code starts} (null: any character). The pattern is then only tried, anchored, at
+   * those characters, instead of at every position of the window as {@link Matcher#find()} does: the
+   * same matches (find reports the leftmost match and goes on from its end; so does this), found
+   * several times faster where the pattern opens with a lookbehind or a case-insensitive group, which
+   * keep {@code java.util.regex} from skipping ahead on its own.
+   */
+  static Finder regex(Pattern pattern, String starts, int group, Predicate<String> check) {
     requireNonNull(pattern, "pattern is null");
     requireNonNull(check, "check is null");
-    return (text, from, to, sink) -> {
-      Matcher m = pattern.matcher(text);
-      m.region(from, to);
-      m.useTransparentBounds(true);
-      m.useAnchoringBounds(false);
-      while (m.find()) {
-        int g = group;
-        if (g == FIRST_GROUP) {
-          g = 0;
-          for (int i = 1; i <= m.groupCount(); i++) {
-            if (m.start(i) >= 0) {
-              g = i;
-              break;
-            }
-          }
+    boolean[] start = starts == null ? null : new boolean[128];
+    if (starts != null) {
+      for (char c : starts.toCharArray()) {
+        if (c >= 128) {
+          throw new IllegalArgumentException("start characters must be ASCII");
         }
-        int start = m.start(g);
-        int end = m.end(g);
-        if (start >= 0 && end > start && check.test(text.substring(start, end))) {
-          sink.accept(start, end);
+        start[c] = true;
+      }
+    }
+    return (text, from, to, sink) -> {
+      Matcher m = null;
+      if (start == null) {
+        m = pattern.matcher(text);
+        m.region(from, to);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        while (m.find()) {
+          report(m, group, check, text, sink);
+        }
+        return;
+      }
+      int p = from;
+      while (p < to) {
+        char c = text.charAt(p);
+        if (c >= 128 || !start[c]) {
+          p++;
+          continue;
+        }
+        if (m == null) {
+          m = pattern.matcher(text);
+          m.useTransparentBounds(true);
+          m.useAnchoringBounds(false);
+        }
+        m.region(p, to);
+        if (m.lookingAt()) {
+          report(m, group, check, text, sink);
+          p = m.end() > p ? m.end() : p + 1;
+        } else {
+          p++;
         }
       }
     };
+  }
+
+  private static void report(Matcher m, int group, Predicate<String> check, String text, Sink sink) {
+    int g = group;
+    if (g == FIRST_GROUP) {
+      g = 0;
+      for (int i = 1; i <= m.groupCount(); i++) {
+        if (m.start(i) >= 0) {
+          g = i;
+          break;
+        }
+      }
+    }
+    int start = m.start(g);
+    int end = m.end(g);
+    if (start >= 0 && end > start && check.test(text.substring(start, end))) {
+      sink.accept(start, end);
+    }
   }
 
   @Override

@@ -27,24 +27,24 @@ final class SecretRules {
     return List.of(
         // OpenAI: project, service-account and admin keys (sk-proj-, sk-svcacct-, sk-admin-) carry the
         // T3BlbkFJ marker (base64 of "OpenAI") mid-key; legacy user keys are sk- + 48 alphanumerics.
-        rule("openai-project-key", "openai", 0.99, 1, 260, List.of("sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"),
+        rule("openai-project-key", "s", "openai", 0.99, 1, 260, List.of("sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"),
             L + "sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}" + R, 0,
             v -> SecretValues.random(v, 3.5)),
-        rule("openai-legacy-key", "openai", 0.99, 1, 52, List.of("sk-"),
+        rule("openai-legacy-key", "s", "openai", 0.99, 1, 52, List.of("sk-"),
             L + "sk-(?:[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})" + R, 0,
             v -> SecretValues.random(v, 3.5)),
         // Anthropic: sk-ant-api03- / sk-ant-admin01- + 93 characters + "AA".
-        rule("anthropic-api-key", "anthropic", 0.99, 1, 130, List.of("sk-ant-api"),
+        rule("anthropic-api-key", "s", "anthropic", 0.99, 1, 130, List.of("sk-ant-api"),
             L + "sk-ant-api\\d\\d-[A-Za-z0-9_-]{86,100}AA" + R, 0, v -> SecretValues.random(v, 3.5)),
-        rule("anthropic-admin-key", "anthropic", 0.99, 1, 130, List.of("sk-ant-admin"),
+        rule("anthropic-admin-key", "s", "anthropic", 0.99, 1, 130, List.of("sk-ant-admin"),
             L + "sk-ant-admin\\d\\d-[A-Za-z0-9_-]{86,100}AA" + R, 0, v -> SecretValues.random(v, 3.5)),
         // AWS access key ids: a four-letter type prefix and 16 upper-case base32 characters. AWS's
         // documentation example ends in EXAMPLE; DNA and shouting text fail the entropy check.
-        rule("aws-access-key-id", "aws", 0.95, 1, 20, List.of("akia", "asia", "abia", "acca", "a3t"),
+        rule("aws-access-key-id", "A", "aws", 0.95, 1, 20, List.of("akia", "asia", "abia", "acca", "a3t"),
             "(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])", 0,
             v -> !v.contains("EXAMPLE") && SecretValues.random(v, 3.0)),
         // AWS secret access keys are 40 base64 characters with no prefix: only next to their name.
-        rule("aws-secret-access-key", "aws", 0.9, 30, 110,
+        rule("aws-secret-access-key", "sSaA", "aws", 0.9, 30, 110,
             List.of("secret_access_key", "secretaccesskey", "secret-access-key", "secret access key", "aws_secret",
                 "aws-secret", "aws secret"),
             "(?i:secret[_ -]?access[_ -]?key|aws[_ -]secret)[A-Za-z0-9_-]*[^\\n]{0,30}?"
@@ -52,30 +52,30 @@ final class SecretRules {
             v -> !v.contains("EXAMPLE") && SecretValues.classes(v) >= 2 && SecretValues.random(v, 4.0)),
         // Amazon Bedrock long-lived API keys: ABSK + base64 of "BedrockAPIKey-...", a prefix distinctive
         // enough to need no entropy check.
-        rule("aws-bedrock-api-key", "aws", 0.99, 1, 280, List.of("absk"),
+        rule("aws-bedrock-api-key", "A", "aws", 0.99, 1, 280, List.of("absk"),
             "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9+/=])", 0,
             v -> v.startsWith("ABSKQmVkcm9ja0FQSUtleS")),
         // GitHub: classic tokens (ghp_ personal, gho_ OAuth, ghu_/ghs_ app, ghr_ refresh) and
         // fine-grained personal access tokens (github_pat_).
-        rule("github-token", "github", 0.99, 1, 260, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+        rule("github-token", "g", "github", 0.99, 1, 260, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
             "(?<![A-Za-z0-9_])gh[pousr]_([A-Za-z0-9]{36,251})(?![A-Za-z0-9_])", 0,
             v -> SecretValues.random(v.substring(4), 3.5)),
-        rule("github-fine-grained-pat", "github", 0.99, 1, 260, List.of("github_pat_"),
+        rule("github-fine-grained-pat", "g", "github", 0.99, 1, 260, List.of("github_pat_"),
             "(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{80,250}(?![A-Za-z0-9_])", 0,
             v -> SecretValues.random(v.substring(11), 3.5)),
         // GitLab: glpat- personal, gldt- deploy, glrt- runner (incl. routable glrt-t1_...), glptt- trigger,
         // glft- feed, glimt- incoming mail, glsoat- SCIM, glcbt- CI job, gloas- OAuth app secret, glagent-,
         // glffct- feature flags client; and legacy GR1348941 runner registration tokens.
-        rule("gitlab-token", "gitlab", 0.99, 1, 320,
+        rule("gitlab-token", "g", "gitlab", 0.99, 1, 320,
             List.of("glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glimt-", "glsoat-", "glcbt-", "gloas-", "glagent-",
                 "glffct-"),
             L + "gl(?:pat|dt|rt|ptt|ft|imt|soat|cbt|oas|agent|ffct)-[A-Za-z0-9_.-]{20,300}" + R, 0,
             v -> SecretValues.random(v.substring(v.indexOf('-') + 1), 3.0)),
-        rule("gitlab-runner-registration-token", "gitlab", 0.99, 1, 80, List.of("gr1348941"),
+        rule("gitlab-runner-registration-token", "G", "gitlab", 0.99, 1, 80, List.of("gr1348941"),
             L + "GR1348941[A-Za-z0-9_-]{20,64}" + R, 0, v -> SecretValues.random(v.substring(9), 3.0)),
         // Slack: bot (xoxb-), user (xoxp-/xoxe-), legacy workspace (xoxa-/xoxr-), legacy (xoxo-/xoxs-),
         // configuration (xoxe.xoxp-) and app-level (xapp-) tokens.
-        rule("slack-token", "slack", 0.99, 1, 200,
+        rule("slack-token", "x", "slack", 0.99, 1, 200,
             List.of("xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxr-", "xoxo-", "xoxs-", "xoxe.", "xapp-"),
             L + "(?:xoxb-[0-9]{8,14}-[A-Za-z0-9-]{18,}" + "|xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}"
                 + "|xox[ar]-(?:\\d-)?[0-9A-Za-z-]{8,48}" + "|xox[os]-\\d+-\\d+-\\d+-[A-Fa-f0-9]+"
@@ -83,57 +83,57 @@ final class SecretRules {
                 + "|xapp-\\d-[A-Za-z0-9]+-\\d+-[A-Za-z0-9]+)" + R, 0,
             v -> SecretValues.random(v.substring(5), 3.0)),
         // Slack incoming webhooks and workflow triggers: the path after the host is the secret.
-        rule("slack-webhook-url", "slack", 0.99, 1, 140, List.of("hooks.slack.com"),
+        rule("slack-webhook-url", "h", "slack", 0.99, 1, 140, List.of("hooks.slack.com"),
             "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9+/_-]{20,120})", 1,
             v -> SecretValues.random(v, 3.0)),
         // Stripe secret and restricted keys (publishable pk_ keys are public by design) and webhook
         // signing secrets.
-        rule("stripe-key", "stripe", 0.99, 1, 260,
+        rule("stripe-key", "srw", "stripe", 0.99, 1, 260,
             List.of("sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"),
             "(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/=]{32,100})"
                 + "(?![A-Za-z0-9_])", 0,
             v -> SecretValues.random(v.substring(v.lastIndexOf('_') + 1), 3.0)),
         // Google: API keys (AIza + 35), OAuth access tokens (ya29.), OAuth client secrets (GOCSPX-).
-        rule("google-api-key", "google", 0.97, 1, 40, List.of("aiza"),
+        rule("google-api-key", "A", "google", 0.97, 1, 40, List.of("aiza"),
             L + "AIza[A-Za-z0-9_-]{35}" + R, 0, v -> SecretValues.random(v.substring(4), 3.5)),
-        rule("google-oauth-token", "google", 0.97, 1, 2100, List.of("ya29."),
+        rule("google-oauth-token", "y", "google", 0.97, 1, 2100, List.of("ya29."),
             L + "ya29\\.[A-Za-z0-9_-]{20,2048}" + R, 0, v -> SecretValues.random(v.substring(5), 3.5)),
-        rule("google-oauth-client-secret", "google", 0.99, 1, 40, List.of("gocspx-"),
+        rule("google-oauth-client-secret", "G", "google", 0.99, 1, 40, List.of("gocspx-"),
             L + "GOCSPX-[A-Za-z0-9_-]{28}" + R, 0, v -> SecretValues.random(v.substring(7), 3.0)),
         // Azure AD (Entra ID) client secrets: three characters, a digit, "Q~", then 31-34 characters.
-        rule("azure-ad-client-secret", "azure", 0.95, 5, 40, List.of("q~"),
+        rule("azure-ad-client-secret", null, "azure", 0.95, 5, 40, List.of("q~"),
             "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", 0,
             v -> SecretValues.random(v.substring(6), 3.0)),
         // Azure storage / Service Bus connection strings: the key after AccountKey= or SharedAccessKey=.
-        rule("azure-storage-key", "azure", 0.99, 1, 110, List.of("accountkey=", "sharedaccesskey="),
+        rule("azure-storage-key", "aAsS", "azure", 0.99, 1, 110, List.of("accountkey=", "sharedaccesskey="),
             "(?i:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{40,86}={0,2})(?![A-Za-z0-9+/=])", 1,
             v -> SecretValues.random(v, 3.5)),
         // Hugging Face user access tokens (hf_ + 34 letters) and legacy organisation tokens (api_org_).
-        rule("huggingface-token", "huggingface", 0.97, 1, 50, List.of("hf_", "api_org_"),
+        rule("huggingface-token", "ha", "huggingface", 0.97, 1, 50, List.of("hf_", "api_org_"),
             "(?<![A-Za-z0-9_])(?:hf_[A-Za-z]{34,40}|api_org_[A-Za-z]{34})(?![A-Za-z0-9_])", 0,
             v -> {
               String body = v.substring(v.startsWith("hf_") ? 3 : 8);
               return SecretValues.random(body, 3.5) && upper(body) >= 4 && upper(body) <= body.length() - 4;
             }),
         // npm access tokens: npm_ + 36 alphanumerics.
-        rule("npm-token", "npm", 0.99, 1, 44, List.of("npm_"),
+        rule("npm-token", "n", "npm", 0.99, 1, 44, List.of("npm_"),
             "(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])", 0,
             v -> SecretValues.random(v.substring(4), 3.5)),
         // JSON Web Tokens: header and payload are base64url JSON objects, so both start with eyJ.
-        rule("jwt", "jwt", 0.95, 1, 8192, List.of("eyj"),
+        rule("jwt", "e", "jwt", 0.95, 1, 8192, List.of("eyj"),
             L + "eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}" + R, 0, v -> true),
         // PEM and PGP private key blocks, header to footer; a block cut off before its footer is covered
         // as far as its base64 body runs. The body may sit in a JSON string with \n escapes.
         new SecretRule("private-key", "private-key", List.of("private key-----", "private key block-----"), 60,
             PemFinder.MAX_BLOCK, 0.99, new PemFinder()),
         // Passwords in URLs and connection strings: scheme://user:PASSWORD@host.
-        rule("connection-string-password", "connection-string", 0.95, 1, 400, List.of("://"),
+        rule("connection-string-password", ":", "connection-string", 0.95, 1, 400, List.of("://"),
             "(?<=[A-Za-z0-9])://(?:[^\\s:/?#@\"'<>\\[\\]{}]{0,128}):([^\\s/?#@\"'<>]{1,256})@(?=[A-Za-z0-9\\[])", 1,
             v -> SecretValues.passwordValue(v, true)),
         // Password assignments: password=, passwd:, pwd=, "password": "...", Password=...; (ADO/JDBC),
         // DB_PASSWORD=... (env), in JSON (also with escaped quotes inside a JSON string), YAML and code. A bare
         // "pass" is English ("You shall not pass: ..."), so it counts only as a suffix (SMTP_PASS) or quoted.
-        rule("password-assignment", "password", 0.85, 1, 230,
+        rule("password-assignment", "pP", "password", 0.85, 1, 230,
             List.of("password", "passwd", "pwd", "passphrase", "pass"),
             "(?i)(?:password|passwd|pwd|passphrase|(?<=[a-z0-9][_.-])pass|(?<=[\"'])pass)"
                 + "(?:\\\\?[\"'])?\\s*(?::=|=>|=|:)\\s*"
@@ -141,11 +141,11 @@ final class SecretRules {
                 + "|([^\\s\"'\\\\,;&(){}\\[\\]<>]{1,200}+)(?![(]))", FIRST_GROUP,
             v -> SecretValues.passwordValue(v, false)),
         // curl -u user:password / --user user:password.
-        rule("cli-basic-auth", "http-auth", 0.9, 8, 300, List.of("-u ", "--user "),
+        rule("cli-basic-auth", "-", "http-auth", 0.9, 8, 300, List.of("-u ", "--user "),
             "(?:(?<=\\s)-u|--user)\\s+[\"']?(?:[^\\s\"':]*)[\"']?:[\"']?([^\\s\"']{3,200})", 1,
             v -> SecretValues.passwordValue(v, true)),
         // An HTTP Authorization header value (any scheme): always a credential.
-        rule("http-authorization", "http-auth", 0.9, 1, 1100, List.of("authorization"),
+        rule("http-authorization", "aA", "http-auth", 0.9, 1, 1100, List.of("authorization"),
             "(?i:authorization)[\"']?\\s*[:=]\\s*[\"']?(?:(?i:bearer|basic|token|api-token|digest|negotiate)\\s+)?"
                 + "([A-Za-z0-9+/=_~.:@!-]{8,1024}+)", 1,
             v -> !SecretValues.isPlaceholder(v) && SecretValues.classes(v) >= 2
@@ -154,10 +154,14 @@ final class SecretRules {
             new GenericSecretFinder()));
   }
 
-  private static SecretRule rule(String id, String provider, double score, int before, int after,
+  /**
+   * A regex rule; {@code starts} holds every character a match can start with (see
+   * {@link SecretRule#regex(Pattern, String, int, Predicate)}), null when it can start anywhere.
+   */
+  private static SecretRule rule(String id, String starts, String provider, double score, int before, int after,
       List<String> keywords, String pattern, int group, Predicate<String> check) {
     return new SecretRule(id, provider, keywords, before, after, score,
-        regex(Pattern.compile(pattern), group, check));
+        regex(Pattern.compile(pattern), starts, group, check));
   }
 
   private static int upper(String s) {
@@ -250,6 +254,14 @@ final class SecretRules {
     private static final Pattern NAME = Pattern.compile(
         "(?i)(secret|token|api[_-]?key|key|auth|credentials?|bearer|authorization|signature|sig)(?![a-z0-9])");
     private static final Pattern VALUE = Pattern.compile("(?<![A-Za-z0-9+/_~.-])[A-Za-z0-9+/_~-][A-Za-z0-9+/=_~.-]{15,511}+");
+    private static final boolean[] NAME_START = new boolean[128];
+
+    static {
+      for (char c : "stakcbSTAKCB".toCharArray()) {
+        NAME_START[c] = true;
+      }
+    }
+
     private static final int GAP = 30;
     /** Enough after a keyword hit to hold the longest name keyword and the character after it. */
     static final int NAME_WINDOW = 16;
@@ -257,13 +269,29 @@ final class SecretRules {
     @Override
     public void find(String text, int from, int to, SecretRule.Sink sink) {
       Matcher name = NAME.matcher(text);
-      name.region(from, to);
       name.useTransparentBounds(true);
-      Matcher value = VALUE.matcher(text);
-      value.useTransparentBounds(true);
-      while (name.find()) {
+      Matcher value = null;
+      // NAME tried anchored at the letters its alternatives start with, which finds what
+      // name.find() over the window finds: the leftmost match, then on from its end.
+      int p0 = from;
+      while (p0 < to) {
+        char c0 = text.charAt(p0);
+        if (c0 >= 128 || !NAME_START[c0]) {
+          p0++;
+          continue;
+        }
+        name.region(p0, to);
+        if (!name.lookingAt()) {
+          p0++;
+          continue;
+        }
+        p0 = name.end();
         if (!partBoundary(text, name.start()) || continuesName(text, name.end())) {
           continue;
+        }
+        if (value == null) {
+          value = VALUE.matcher(text);
+          value.useTransparentBounds(true);
         }
         int gapEnd = Math.min(text.length(), name.end() + GAP);
         int newline = indexOfNewline(text, name.end(), gapEnd);

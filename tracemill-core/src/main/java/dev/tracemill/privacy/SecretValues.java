@@ -97,10 +97,31 @@ final class SecretValues {
         || v.contains("_here") || v.contains("-here") || v.contains("placeholder") || v.contains("example")) {
       return true;
     }
-    if (v.chars().distinct().count() <= 2) {
+    if (distinctAtMostTwo(v)) {
       return true;
     }
     return longestRun(v) >= Math.max(6, v.length() / 2);
+  }
+
+  /** Whether {@code s} holds at most two distinct chars (UTF-16 units), without boxing them. */
+  static boolean distinctAtMostTwo(CharSequence s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    char first = s.charAt(0);
+    int second = -1;
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == first || c == second) {
+        continue;
+      }
+      if (second >= 0) {
+        return false;
+      }
+      second = c;
+    }
+    return true;
   }
 
   /** The length of the longest run of one repeated character. */

@@ -19,6 +19,7 @@ final class UsSsnDetector implements Detector {
   static final String NAME = "rule-us-ssn";
   private static final String[] CUES = {"ssn", "ssn#", "ss#", "ssn:", "social security", "social sec",
       "social-security", "socialsecurity"};
+  private static final Chars.Cues CUES_INDEX = Chars.Cues.of(CUES);
   private static final Set<String> KEYS = Set.of("ssn", "ssnnumber", "socialsecurity", "socialsecuritynumber",
       "socialsecurityno", "ussn", "usssn", "taxpayerssn");
   private static final int CUE_WINDOW = 40;
@@ -61,7 +62,7 @@ final class UsSsnDetector implements Detector {
         }
       }
       if (end > 0 && !continues(text, end) && validRanges(text, i, sep == 0 ? 0 : 1)) {
-        boolean cue = Chars.cueBefore(text, i, CUE_WINDOW, CUES);
+        boolean cue = Chars.cueBefore(text, i, CUE_WINDOW, CUES_INDEX);
         double score;
         if (keyHint) {
           score = 0.95;
