@@ -62,7 +62,8 @@ final class LegacyIpAddressDetector implements Detector {
       }
       if (LegacyChars.isDigit(c)) {
         end = ipv4End(text, i);
-        if (end > 0 && !LegacyChars.afterWord(text, i, VERSION_WORDS)) {
+        if (end > 0 && !LegacyChars.afterWord(text, i, VERSION_WORDS)
+            && !reservedV4(text, i, end)) {
           out = add(out, new Span(i, end, EntityTypes.IP_ADDRESS, 0.95, NAME));
           i = end;
           continue;
@@ -221,5 +222,11 @@ final class LegacyIpAddressDetector implements Detector {
       i = octetEnd(text, i + 1);
     }
     return i;
+  }
+
+  // Copied with the dict branch's change (loopback, 0.0.0.0 and broadcast are no one's address).
+  private static boolean reservedV4(String text, int start, int end) {
+    String ip = text.substring(start, end);
+    return ip.startsWith("127.") || ip.equals("0.0.0.0") || ip.equals("255.255.255.255");
   }
 }
