@@ -8,9 +8,9 @@ import java.util.Set;
  * E-mail addresses, found from each {@code @} outwards rather than by a regex over the whole text
  * (a text without {@code @} costs one {@code indexOf}).
  *
- * <p>Rules: a local part of {@code A-Z a-z 0-9 . _ % + -} (not starting or ending with a dot, no
- * {@code ..}), then a domain of at least two dot-separated labels of letters, digits and inner
- * hyphens, the last one (the TLD) 2 to 24 letters. The address must not sit inside a longer token: the
+ * <p>Rules: a local part of {@code A-Z a-z 0-9 . _ % + -} (not ending with a dot, no {@code ..};
+ * leading dots belong to the text before: "today.jane@example.com"), then a domain of at least two
+ * dot-separated labels of letters, digits and inner hyphens, the last one (the TLD) 2 to 24 letters. The address must not sit inside a longer token: the
  * character before it must not be a word character, {@code /} or {@code :} (those make it part of a
  * URL's {@code user:password@host}, which {@link UrlCredentialsDetector} reports), except after
  * {@code mailto:}; nor may another {@code @} or word character follow it. Score 0.95. When the
@@ -41,6 +41,10 @@ final class EmailDetector implements Detector {
       int start = at;
       while (start > searchFrom && isLocalChar(text.charAt(start - 1))) {
         start--;
+      }
+      // A full stop before the address ends the sentence before it: "...today.jane@example.com".
+      while (start < at && text.charAt(start) == '.') {
+        start++;
       }
       int end = at + 1;
       while (end < n && isDomainChar(text.charAt(end))) {

@@ -37,6 +37,18 @@ class EmailDetectorTest implements DetectorContract {
   }
 
   @Example
+  void aFullStopBeforeTheAddressEndsTheSentenceBeforeIt() {
+    String text = "I moved last week.jane.doe@example.com is my new address";
+    assertThat(detector().detect(text, ScanContext.FREE_TEXT))
+        .singleElement()
+        .satisfies(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo("week.jane.doe@example.com"));
+    String dots = "see ...ops@example.com";
+    assertThat(detector().detect(dots, ScanContext.FREE_TEXT))
+        .singleElement()
+        .satisfies(s -> assertThat(dots.substring(s.start(), s.end())).isEqualTo("ops@example.com"));
+  }
+
+  @Example
   void anEmailKeyAcceptsAHostWithoutTld() {
     ScanContext ctx = new ScanContext(Where.TOOL_ARGUMENTS, "user_email");
     assertThat(detector().detect("ops@localhost", ctx)).singleElement()

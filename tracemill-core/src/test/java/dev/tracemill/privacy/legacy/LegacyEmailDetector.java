@@ -47,6 +47,10 @@ final class LegacyEmailDetector implements Detector {
       while (start > searchFrom && isLocalChar(text.charAt(start - 1))) {
         start--;
       }
+      // A full stop before the address ends the sentence before it: "...today.jane@example.com".
+      while (start < at && text.charAt(start) == '.') {
+        start++;
+      }
       int end = at + 1;
       while (end < n && isDomainChar(text.charAt(end))) {
         end++;
