@@ -28,6 +28,7 @@ public record DetectorSet(List<Detector> detectors) {
     detectors.addAll(RuleDetectors.all(options.region()));
     detectors.add(new SecretDetector());
     detectors.add(new NameDetector());
+    detectors.add(new LocationDetector());
     return new DetectorSet(detectors);
   }
 
