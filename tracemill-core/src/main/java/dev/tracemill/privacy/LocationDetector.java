@@ -48,15 +48,40 @@ public final class LocationDetector implements Detector {
   private static final int MAX_BLOCK_LINES = 6;
   private static final int MAX_LINE = 60;
 
-  /** Street types that end a street name ({@code 123 Main Street}). */
-  private static final Set<String> STREET_SUFFIXES = Set.of("street", "st", "avenue", "ave", "av", "road", "rd",
-      "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter",
-      "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "crescent", "cres", "close", "alley",
-      "trail", "trl", "plaza", "row", "mews", "grove", "gardens", "gdns", "hill", "park", "walk", "green",
-      "rise", "view", "vale", "wharf", "quay", "parade", "esplanade", "heights", "crossing", "loop", "bend",
-      "pike", "expressway", "fwy", "freeway", "turnpike", "track", "path", "lodge", "gate", "end", "mall",
-      "meadow", "meadows", "ridge", "point", "pt", "harbor", "harbour", "junction", "landing", "manor",
-      "spur", "summit", "villas", "estate", "avenida", "strasse", "straße", "gasse", "weg", "allee", "platz");
+  /**
+   * Street types that end a street name ({@code 123 Main Street}): the USPS street suffixes
+   * (Publication 28, appendix C1) with their standard abbreviations and plurals, and the words that
+   * end a street name in other languages when written apart ({@code Wesselényi u. 94.},
+   * {@code Luite tee 87}, {@code Stensås terrasse 38}).
+   */
+  private static final Set<String> STREET_SUFFIXES = Set.of("street", "streets", "st", "str", "avenue", "ave",
+      "av", "road", "roads", "rd", "boulevard", "blvd", "lane", "ln", "drive", "drives", "dr", "court", "courts",
+      "ct", "way", "ways", "place", "pl", "terrace", "ter", "parkway", "parkways", "pkwy", "highway", "hwy",
+      "square", "squares", "sq", "circle", "circles", "cir", "crescent", "cres", "close", "alley", "trail", "trl",
+      "plaza", "row", "mews", "grove", "groves", "gardens", "garden", "gdns", "hill", "hills", "park", "parks",
+      "walk", "walks", "green", "greens", "rise", "view", "views", "vale", "wharf", "quay", "parade",
+      "esplanade", "heights", "crossing", "crossroad", "loop", "bend", "pike", "expressway", "expy", "fwy",
+      "freeway", "turnpike", "track", "path", "lodge", "gate", "gateway", "end", "mall", "meadow", "meadows",
+      "ridge", "ridges", "point", "points", "pt", "harbor", "harbors", "harbour", "junction", "junctions",
+      "landing", "manor", "manors", "spur", "spurs", "summit", "villas", "estate", "estates", "branch", "bridge",
+      "brook", "brooks", "burg", "burgs", "bypass", "camp", "canyon", "cape", "causeway", "center", "centers",
+      "centre", "cliff", "cliffs", "club", "common", "commons", "corner", "corners", "course", "cove", "coves",
+      "creek", "crest", "curve", "dale", "dam", "divide", "extension", "extensions", "fall", "falls", "ferry",
+      "field", "fields", "flat", "flats", "ford", "fords", "forest", "forge", "forges", "fork", "forks", "fort",
+      "glen", "glens", "haven", "hollow", "inlet", "island", "islands", "isle", "key", "keys", "knoll", "knolls",
+      "lake", "lakes", "land", "light", "lights", "loaf", "lock", "locks", "mill", "mills", "mission",
+      "motorway", "mount", "mountain", "mountains", "neck", "orchard", "oval", "overpass", "pass", "passage",
+      "pine", "pines", "plain", "plains", "port", "ports", "prairie", "radial", "ramp", "ranch", "rapid",
+      "rapids", "rest", "river", "route", "rte", "run", "shoal", "shoals", "shore", "shores", "skyway", "spring",
+      "springs", "station", "stravenue", "stream", "throughway", "trace", "trafficway", "tunnel", "underpass",
+      "union", "unions", "valley", "valleys", "viaduct", "village", "villages", "ville", "vista", "wall", "well",
+      "wells", "avenida", "strasse", "straße", "gasse", "weg", "allee", "allé", "platz", "u", "út", "útja",
+      "utca", "tér", "tee", "terrasse", "vej", "gade", "gata", "gatan", "vägen", "väg", "katu", "tie", "kuja",
+      "laan", "straat", "plein", "iela", "gatve", "cesta", "ulice", "sokak", "sokağı", "caddesi");
+
+  /** Compass words that may follow a street type ({@code Devon Street West}). */
+  private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "n", "s", "e", "w", "ne",
+      "nw", "se", "sw", "northeast", "northwest", "southeast", "southwest");
 
   /** Street types that open a street name ({@code Rua Diadema}, {@code Via Roma}, {@code ul. Północna}). */
   private static final Set<String> STREET_PREFIXES = Set.of("rua", "via", "viale", "vicolo", "piazza", "piazzale",
@@ -65,7 +90,7 @@ public final class LocationDetector implements Detector {
       "passeig", "travessa", "travesía", "praça", "praca", "alameda", "estrada", "rodovia", "ronda", "rambla",
       "ulica", "ul", "aleja", "al", "plac", "osiedle", "os", "náměstí", "namesti", "třída", "trida", "utca",
       "út", "ut", "tér", "ter", "u", "calea", "bulevardul", "str", "odos", "οδός", "πλατεία",
-      "leoforos", "c", "cl", "pl", "sokak", "sok", "cadde", "caddesi", "jalan", "jl", "triq", "plaça", "praza",
+      "leoforos", "c", "cl", "pl", "sokak", "sok", "cadde", "jalan", "trg", "jl", "triq", "plaça", "praza",
       "rúa", "avinguda");
 
   /** Endings of compound street words ({@code Strickstrasse}, {@code Søndergade}, {@code Tawastintie}). */
@@ -319,10 +344,10 @@ public final class LocationDetector implements Detector {
     boolean lowerText = !first.capitalised();
     boolean prefix = STREET_PREFIXES.contains(first.lower());
     int lastWord = -1;
-    boolean typed = false;
+    int firstLower = -1;
+    int typedAt = -1;
     int words = 0;
-    int j = w;
-    for (; j < n && words < MAX_STREET_WORDS; j++) {
+    for (int j = w; j < n && words < MAX_STREET_WORDS; j++) {
       Token x = tokens.get(j);
       if (x.number()) {
         break;
@@ -330,29 +355,43 @@ public final class LocationDetector implements Detector {
       if (j > w && !streetGap(text, tokens.get(j - 1), x)) {
         break;
       }
-      boolean particle = isParticle(x);
-      if (!x.capitalised() && !particle && !(lowerText && afterNumber) && !(prefix && j == w)
-          && !STREET_SUFFIXES.contains(x.lower())) {
-        break;
+      boolean suffix = j > w && STREET_SUFFIXES.contains(x.lower());
+      if (!x.capitalised() && !isParticle(x) && !suffix && !(prefix && j == w) && !lowerText) {
+        if (firstLower >= 0) {
+          break;
+        }
+        // one lower-case word may sit inside a typed name ("Árpád fejedelem útja 3.")
+        firstLower = j;
       }
       if (x.capitalised() && !x.allCaps() && isCommonWord(x) && !isStreetWord(x) && j > w && !afterNumber) {
         break;
       }
       words++;
       lastWord = j;
-      if (j > w && STREET_SUFFIXES.contains(x.lower())) {
-        typed = true;
+      if (suffix) {
+        typedAt = j;
+        if (j + 1 < n && DIRECTIONS.contains(tokens.get(j + 1).lower()) && tokens.get(j + 1).capitalised()
+            && sameLineSpace(text, x, tokens.get(j + 1))) {
+          lastWord = j + 1;
+        }
         // "Crown St Apt. 050": the street type ends the name
         break;
       }
-      if (compound(x)) {
-        typed = true;
+      if (compound(x) && typedAt < 0) {
+        typedAt = j;
       }
     }
     if (lastWord < 0) {
       return null;
     }
-    typed |= prefix && lastWord > w;
+    if (firstLower >= 0 && typedAt < firstLower) {
+      lastWord = firstLower - 1;
+      typedAt = typedAt > lastWord ? -1 : typedAt;
+      if (lastWord < w) {
+        return null;
+      }
+    }
+    boolean typed = typedAt >= 0 || (prefix && lastWord > w);
     int last = lastWord;
     boolean numbered = false;
     int after = lastWord + 1;
@@ -360,7 +399,7 @@ public final class LocationDetector implements Detector {
         && streetGap(text, tokens.get(lastWord), tokens.get(after))) {
       last = after;
       numbered = true;
-      // "12.", "45b", "25-27"
+      // "45b"
       if (last + 1 < n && !tokens.get(last + 1).number() && tokens.get(last + 1).length() == 1
           && tokens.get(last + 1).start() == tokens.get(last).end()) {
         last++;
@@ -383,7 +422,8 @@ public final class LocationDetector implements Detector {
   private static boolean isParticle(Token t) {
     return switch (t.lower()) {
       case "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
-          "les", "los", "las", "el", "van", "von", "der", "den", "het", "y", "e", "et", "u", "ul", "c", "d" -> true;
+          "les", "los", "las", "el", "van", "von", "der", "den", "het", "y", "e", "et", "u", "ul", "c", "d", "nad", "na",
+          "pod", "am", "an", "im", "sur", "sous", "en", "o", "ob", "pri", "bei" -> true;
       default -> false;
     };
   }
@@ -474,7 +514,14 @@ public final class LocationDetector implements Detector {
         opened = true;
       }
       if (!opened) {
-        break;
+        // a second street name on the line ("Tungata 11 Rott Crossroad", "Kimberly Way Laidlaw Green")
+        int second = suffixRun(text, tokens, j);
+        if (second < 0) {
+          break;
+        }
+        j = second + 1;
+        confirmed = second;
+        continue;
       }
       int place = placeAt(text, tokens, j);
       if (place >= 0) {
@@ -487,15 +534,17 @@ public final class LocationDetector implements Detector {
         j++;
         continue;
       }
-      if ((x.capitalised() || x.allCaps()) && !isCommonWord(x) && !NEVER_ALONE.contains(x.lower())) {
-        // an unknown city: kept when a state, country or postcode follows
+      if (((x.capitalised() || x.allCaps()) && !isCommonWord(x)) || (isParticle(x) && j > confirmed + 1)) {
+        // an unknown city: kept when a state, country or postcode follows, or it ends the clause
         j++;
         continue;
       }
       break;
     }
-    if (j < n && !lineBreakBetween(text, tokens.get(j - 1), tokens.get(j)) && confirmed < j - 1) {
-      // stopped inside the line after unconfirmed words
+    if (opened && j - 1 > confirmed && endsClause(text, tokens.get(j - 1).end())) {
+      confirmed = j - 1;
+    }
+    if (confirmed + 1 < n && !lineBreakBetween(text, tokens.get(confirmed), tokens.get(confirmed + 1))) {
       return new int[] {confirmed};
     }
     // following lines
@@ -632,15 +681,39 @@ public final class LocationDetector implements Detector {
   private static int newlines(String text, int from, int to) {
     int count = 0;
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
+      if (text.charAt(i) == '\n') {
         count++;
-      } else if (!(Character.isWhitespace(c) || c == ',' || c == '?' || c == '*' || c == '-' || c == '\u2022'
-          || c == '>' || c == '|' || Character.getType(c) == Character.OTHER_SYMBOL || Character.isSurrogate(c))) {
-        return 0;
       }
     }
     return count;
+  }
+
+  /** Capitalised words from {@code k} on one line whose last is a street type: that token, or -1. */
+  private static int suffixRun(String text, List<Token> tokens, int k) {
+    for (int j = k; j < tokens.size() && j < k + 4; j++) {
+      Token x = tokens.get(j);
+      if (x.number() || !x.capitalised() || (j > k && !sameLineSpace(text, tokens.get(j - 1), x))) {
+        return -1;
+      }
+      if (j > k && STREET_SUFFIXES.contains(x.lower())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether only spaces stand between {@code pos} and the end of the text, a line or a clause. */
+  private static boolean endsClause(String text, int pos) {
+    for (int i = pos; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ')') {
+        return true;
+      }
+      if (c != ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean lineBreakBetween(String text, Token a, Token b) {
