@@ -95,11 +95,10 @@ public final class LocationDetector implements Detector {
 
   /** Endings of compound street words ({@code Strickstrasse}, {@code Søndergade}, {@code Tawastintie}). */
   private static final String[] STREET_ENDINGS = {"strasse", "straße", "str", "gasse", "weg", "vej", "gade",
-      "katu", "kuja", "tie", "polku", "vägen", "väg", "gatan", "gata", "gate", "veien", "vegen", "vei", "veg",
+      "katu", "kuja", "tie", "polku", "vägen", "väg", "gatan", "gata", "veien", "vegen",
       "straat", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "dreef", "stræde", "allé", "allee",
-      "platz", "ring", "damm", "ufer", "chaussee", "markt", "utca", "tér", "iela", "gatve", "tänav", "puiestee",
-      "tee", "stígur", "vegur", "gränd", "backe", "torget", "torg", "ulica", "cesta", "ulice", "trg", "rinne",
-      "brekka", "stien", "stig", "vænget", "parken", "bakken", "hove"};
+      "platz", "ufer", "chaussee", "utca", "iela", "gatve", "tänav", "puiestee", "stígur", "vegur", "gränd",
+      "torget", "ulica", "ulice", "rinne", "brekka", "stien", "vænget", "parken", "bakken"};
 
   private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "suite", "ste", "unit", "flat",
       "floor", "fl", "room", "rm", "bldg", "building", "app", "appt", "lgh", "piso", "etage", "dept", "no",
@@ -124,7 +123,9 @@ public final class LocationDetector implements Detector {
       "living in", "lived in", "originally from", "moved to", "moving to", "born in", "grew up in",
       "headquartered in", "relocated to", "city of", "town of", "village of", "residing in", "resides in",
       "reside in", "resident of", "native of", "travelled to", "traveled to", "flew to", "office in",
-      "offices in", "raised in", "stationed in", "arrived in");
+      "offices in", "raised in", "stationed in", "arrived in", "arrived at", "returned to", "am in", "i'm in",
+      "here from", "street in", "trip to", "holiday in", "vacation in", "staying in", "stay in", "visit to",
+      "way to", "come from", "comes from", "came from", "located on");
 
   private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
       "madam", "dear", "hi", "hello", "hey", "saint");
@@ -341,7 +342,7 @@ public final class LocationDetector implements Detector {
     if (first.number()) {
       return null;
     }
-    boolean lowerText = !first.capitalised();
+    boolean lowerText = lowerContext(text, first);
     boolean prefix = STREET_PREFIXES.contains(first.lower());
     int lastWord = -1;
     int firstLower = -1;
@@ -432,8 +433,12 @@ public final class LocationDetector implements Detector {
     return STREET_SUFFIXES.contains(t.lower()) || STREET_PREFIXES.contains(t.lower()) || compound(t);
   }
 
-  private static boolean compound(Token t) {
+  /** A word ending like a street ({@code Strickstrasse}) that is no English word ({@code Factoring}). */
+  private boolean compound(Token t) {
     String w = t.lower();
+    if (isCommonWord(t)) {
+      return false;
+    }
     for (String e : STREET_ENDINGS) {
       if (w.length() >= e.length() + 3 && w.endsWith(e)) {
         return true;
@@ -559,6 +564,14 @@ public final class LocationDetector implements Detector {
       while (lineEnd + 1 < n && !lineBreakBetween(text, tokens.get(lineEnd), tokens.get(lineEnd + 1))) {
         lineEnd++;
       }
+      // "FPO AA 70489 after the concert", "Greenlander 08167? I am in": the address ends inside the line
+      int cut = clauseEnd(text, tokens, lineStart, lineEnd);
+      if (cut < lineEnd) {
+        if (lineKind(text, tokens, lineStart, cut) == LineKind.SURE) {
+          confirmed = cut;
+        }
+        break;
+      }
       LineKind kind = lineKind(text, tokens, lineStart, lineEnd);
       if (kind == LineKind.NONE || (gapLines == 2 && kind == LineKind.MAYBE)) {
         break;
@@ -573,6 +586,26 @@ public final class LocationDetector implements Detector {
   }
 
   private enum LineKind { SURE, MAYBE, NONE }
+
+  /**
+   * The last token of a line's address part: before a {@code ?}, {@code !} or sentence-ending dot, or
+   * before a lower-case word after capitalised ones; {@code to} when the whole line may be address.
+   */
+  private static int clauseEnd(String text, List<Token> tokens, int from, int to) {
+    for (int k = from + 1; k <= to; k++) {
+      String gap = text.substring(tokens.get(k - 1).end(), tokens.get(k).start());
+      boolean sentenceDot = gap.startsWith(". ") && tokens.get(k - 1).length() > 3 && !tokens.get(k).number();
+      if (gap.indexOf('?') >= 0 || gap.indexOf('!') >= 0 || sentenceDot) {
+        return k - 1;
+      }
+      Token x = tokens.get(k);
+      if (!x.number() && !x.capitalised() && !isParticle(x) && !x.lower().equals("nan")
+          && !UNIT_WORDS.contains(x.lower()) && !lowerLine(tokens, from, to)) {
+        return k - 1;
+      }
+    }
+    return to;
+  }
 
   /** Whether tokens {@code [from, to]}, one line, read as an address line. */
   private LineKind lineKind(String text, List<Token> tokens, int from, int to) {
@@ -804,18 +837,19 @@ public final class LocationDetector implements Detector {
       int last = match[0];
       double score;
       if (last >= 0) {
-        boolean ambiguous = false;
+        // ambiguous: every word is also a common word ("Mill Village", but not "South Africa")
+        boolean ambiguous = true;
         boolean personal = false;
         for (int j = k; j <= last; j++) {
           Token w = tokens.get(j);
           if (isParticle(w) && j > k) {
             continue;
           }
-          ambiguous |= isCommonWord(w);
+          ambiguous &= isCommonWord(w);
           personal |= lexicons.firstNames().contains(w.lower()) || lexicons.surnames().contains(w.lower());
         }
         if (match[1] == 1) {
-          score = ambiguous ? 0.3 : personal ? 0.5 : 0.7;
+          score = ambiguous ? 0.3 : personal ? 0.3 : 0.7;
         } else if (ambiguous) {
           score = 0.1;
         } else if (personal) {
@@ -823,8 +857,19 @@ public final class LocationDetector implements Detector {
         } else {
           score = last > k ? 0.45 : 0.4;
         }
-        if (t.allCaps()) {
+        if (t.allCaps() && t.length() < 4) {
           score -= 0.15;
+        }
+        // a name followed by another capitalised word or an initial is a person's ("Alice Goldberg", "Faina D.")
+        if (last + 1 < tokens.size() && tokens.get(last + 1).capitalised() && !tokens.get(last + 1).allCaps()
+            && sameLineSpace(text, tokens.get(last), tokens.get(last + 1))) {
+          score -= 0.3;
+        }
+        // "Hawkins, Richardson and Santana": a surname in a list of names
+        if (personal && last + 2 < tokens.size() && text.startsWith(", ", tokens.get(last).end())
+            && lexicons.surnames().contains(tokens.get(last + 1).lower())
+            && !countries.contains(tokens.get(last + 1).lower())) {
+          score -= 0.3;
         }
       } else {
         last = unknownAfterNamingCue(text, tokens, k);
@@ -893,7 +938,7 @@ public final class LocationDetector implements Detector {
       return 0.35;
     }
     if (WEAK_CUES.contains(w)) {
-      return 0.2;
+      return 0.15;
     }
     return 0;
   }
