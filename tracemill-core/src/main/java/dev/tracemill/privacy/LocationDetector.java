@@ -149,33 +149,36 @@ public final class LocationDetector implements Detector {
 
   private final Set<String> places;
   private final Set<String> countries;
+  private final Set<String> foreignCountries;
   private final NameLexicons lexicons;
 
   /** A detector over the shipped gazetteer and lexicons. */
   public LocationDetector() {
-    this(Gazetteer.PLACES, Gazetteer.COUNTRIES, NameLexicons.builtIn());
+    this(Gazetteer.PLACES, Gazetteer.COUNTRIES, Gazetteer.FOREIGN_COUNTRIES, NameLexicons.builtIn());
   }
 
-  LocationDetector(Set<String> places, Set<String> countries, NameLexicons lexicons) {
+  LocationDetector(Set<String> places, Set<String> countries, Set<String> foreignCountries, NameLexicons lexicons) {
     this.places = Set.copyOf(places);
     this.countries = Set.copyOf(countries);
+    this.foreignCountries = Set.copyOf(foreignCountries);
     this.lexicons = lexicons;
   }
 
   private static final class Gazetteer {
     static final Set<String> PLACES = NameLexicons.read("loc-places.txt.gz");
-    static final Set<String> COUNTRIES = countryNames();
+    static final Set<String> COUNTRIES = countryNames(List.of(Locale.ENGLISH));
+    static final Set<String> FOREIGN_COUNTRIES = countryNames(List.of(Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN,
+        new Locale("es"), new Locale("pt"), new Locale("nl"), new Locale("sv"), new Locale("da"), new Locale("no"),
+        new Locale("fi"), new Locale("pl")));
   }
 
   /**
-   * Country names as the JDK knows them (ISO 3166 display names in English and the main European
-   * languages), plus the US states and common short forms; lower-cased.
+   * Country names as the JDK knows them (ISO 3166 display names in {@code languages}), plus the US
+   * states, some regions and common short forms; lower-cased. The names in other languages than English
+   * collide more often with people's names ({@code Maurice}, {@code Kuba}) and weigh less.
    */
-  static Set<String> countryNames() {
+  static Set<String> countryNames(List<Locale> languages) {
     Set<String> names = new HashSet<>();
-    Locale[] languages = {Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN, new Locale("es"),
-        new Locale("pt"), new Locale("nl"), new Locale("sv"), new Locale("da"), new Locale("no"), new Locale("fi"),
-        new Locale("pl")};
     for (String code : Locale.getISOCountries()) {
       Locale country = new Locale("", code);
       for (Locale language : languages) {
@@ -203,6 +206,9 @@ public final class LocationDetector implements Detector {
         "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland", "bavaria", "catalonia",
         "andalusia", "tuscany", "lombardy", "sicily", "sardinia", "corsica", "brittany", "normandy",
         "provence", "flanders", "wallonia", "queensland", "victoria", "tasmania", "new south wales"));
+    if (!languages.contains(Locale.ENGLISH)) {
+      names.removeAll(countryNames(List.of(Locale.ENGLISH)));
+    }
     return Set.copyOf(names);
   }
 
@@ -609,11 +615,8 @@ public final class LocationDetector implements Detector {
 
   /** Whether tokens {@code [from, to]}, one line, read as an address line. */
   private LineKind lineKind(String text, List<Token> tokens, int from, int to) {
-    int lineStart = text.lastIndexOf('\n', tokens.get(from).start()) + 1;
-    int lineEnd = text.indexOf('\n', tokens.get(to).end());
-    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).strip();
-    if (line.length() > MAX_LINE || line.indexOf(':') >= 0 || line.indexOf('@') >= 0 || line.indexOf('/') >= 0
-        || line.endsWith(".") && !line.endsWith("u.")) {
+    String line = text.substring(tokens.get(from).start(), tokens.get(to).end());
+    if (line.length() > MAX_LINE || line.indexOf(':') >= 0 || line.indexOf('@') >= 0 || line.indexOf('/') >= 0) {
       return LineKind.NONE;
     }
     Token first = tokens.get(from);
@@ -797,7 +800,7 @@ public final class LocationDetector implements Detector {
       if (countries.contains(s)) {
         last = j;
         country = 1;
-      } else if (places.contains(s)) {
+      } else if (places.contains(s) || foreignCountries.contains(s)) {
         last = j;
         country = 0;
       }
@@ -849,7 +852,8 @@ public final class LocationDetector implements Detector {
           personal |= lexicons.firstNames().contains(w.lower()) || lexicons.surnames().contains(w.lower());
         }
         if (match[1] == 1) {
-          score = ambiguous ? 0.3 : personal ? 0.3 : 0.7;
+          boolean firstName = last == k && lexicons.firstNames().contains(t.lower());
+          score = ambiguous ? 0.3 : firstName ? 0.5 : 0.7;
         } else if (ambiguous) {
           score = 0.1;
         } else if (personal) {
