@@ -125,7 +125,13 @@ public final class LocationDetector implements Detector {
       "reside in", "resident of", "native of", "travelled to", "traveled to", "flew to", "office in",
       "offices in", "raised in", "stationed in", "arrived in", "arrived at", "returned to", "am in", "i'm in",
       "here from", "street in", "trip to", "holiday in", "vacation in", "staying in", "stay in", "visit to",
-      "way to", "come from", "comes from", "came from", "located on");
+      "way to", "come from", "comes from", "came from", "located on", "travelling to", "traveling to",
+      "flying to", "driving to", "drove to", "headed to", "heading to");
+
+  /** Nouns that, right after a name, say it names a place ({@code Montijo bridge}, {@code Kiel harbour}). */
+  private static final Set<String> PLACE_NOUNS = Set.of("bridge", "airport", "station", "harbour", "harbor",
+      "port", "city", "county", "province", "region", "district", "river", "valley", "downtown", "suburbs",
+      "area", "metro", "municipality", "village", "town", "beach", "lake", "island", "bay", "border");
 
   private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir",
       "madam", "dear", "hi", "hello", "hey", "saint");
@@ -231,6 +237,7 @@ public final class LocationDetector implements Detector {
     }
     List<Span> found = new ArrayList<>();
     boolean[] taken = new boolean[tokens.size()];
+    corners(text, tokens, taken, found);
     addresses(text, tokens, taken, found);
     places(text, tokens, taken, found);
     return resolveOverlaps(found);
@@ -258,6 +265,59 @@ public final class LocationDetector implements Detector {
   }
 
   // ---- addresses ----
+
+  /**
+   * {@code the corner of Bygget 64 and Komel Club}, {@code corner of 5th Ave and Main St}: two streets
+   * named after {@code corner of}, joined by {@code and} or {@code &}, one line, capitalised words and
+   * numbers only.
+   */
+  private void corners(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    int n = tokens.size();
+    for (int k = 0; k + 4 < n; k++) {
+      if (!tokens.get(k).lower().equals("corner") || !tokens.get(k + 1).lower().equals("of")) {
+        continue;
+      }
+      int and = -1;
+      for (int j = k + 2; j < n && j < k + 9; j++) {
+        if (lineBreakBetween(text, tokens.get(j - 1), tokens.get(j))) {
+          break;
+        }
+        Token x = tokens.get(j);
+        boolean ampersand = text.substring(tokens.get(j - 1).end(), x.start()).strip().equals("&");
+        if ((x.lower().equals("and") || ampersand) && j > k + 2) {
+          and = ampersand ? j - 1 : j;
+          break;
+        }
+        if (!(x.capitalised() || x.number() || isParticle(x) || STREET_PREFIXES.contains(x.lower())
+            || STREET_SUFFIXES.contains(x.lower()))) {
+          break;
+        }
+      }
+      if (and < 0) {
+        continue;
+      }
+      int last = -1;
+      for (int j = and + 1; j < n && j < and + 5; j++) {
+        Token x = tokens.get(j);
+        if (lineBreakBetween(text, tokens.get(j - 1), x) || !(x.capitalised() || x.number() || isParticle(x))) {
+          break;
+        }
+        last = j;
+        if (STREET_SUFFIXES.contains(x.lower()) && j > and + 1) {
+          break;
+        }
+      }
+      if (last < 0 || !(STREET_SUFFIXES.contains(tokens.get(last).lower()) || endsClause(text, tokens.get(last).end()))) {
+        continue;
+      }
+      int first = k > 0 && tokens.get(k - 1).lower().equals("the") ? k - 1 : k;
+      found.add(new Span(tokens.get(first).start(), tokens.get(last).end(), EntityTypes.LOCATION, 0.8, NAME));
+      for (int j = first; j <= last; j++) {
+        taken[j] = true;
+      }
+      k = last;
+    }
+  }
 
   /** A street line found at tokens {@code [first, last]}, with how sure it is. */
   private record Street(int first, int last, double score) {}
@@ -851,6 +911,9 @@ public final class LocationDetector implements Detector {
           ambiguous &= isCommonWord(w);
           personal |= lexicons.firstNames().contains(w.lower()) || lexicons.surnames().contains(w.lower());
         }
+        if (match[1] == 1 && last > k) {
+          ambiguous = false; // "United States", "United Kingdom"
+        }
         if (match[1] == 1) {
           boolean firstName = last == k && lexicons.firstNames().contains(t.lower());
           score = ambiguous ? 0.3 : firstName ? 0.5 : 0.7;
@@ -938,6 +1001,10 @@ public final class LocationDetector implements Detector {
       return 0;
     }
     String w = before.lower();
+    if (k >= 2 && sameLineSpace(text, tokens.get(k - 2), before)
+        && NAMING_CUES.contains(tokens.get(k - 2).lower() + " " + w)) {
+      return 0.45;
+    }
     if (STRONG_CUES.contains(w)) {
       return 0.35;
     }
@@ -954,6 +1021,9 @@ public final class LocationDetector implements Detector {
     }
     Token next = tokens.get(last + 1);
     String gap = text.substring(tokens.get(last).end(), next.start());
+    if (gap.equals(" ") && PLACE_NOUNS.contains(next.lower())) {
+      return 0.2;
+    }
     if (gap.equals(", ")) {
       int[] m = gazetteer(text, tokens, last + 1);
       if (m[0] >= 0 && m[1] == 1) {
