@@ -943,7 +943,7 @@ public final class LocationDetector implements Detector {
         if (last < 0) {
           continue;
         }
-        score = 0.55;
+        score = 0.2;
       }
       score += cueBefore(text, tokens, k);
       score += contextAfter(text, tokens, last);
@@ -975,9 +975,14 @@ public final class LocationDetector implements Detector {
     }
     Token a = tokens.get(k - 2);
     Token b = tokens.get(k - 1);
-    if (!sameLineSpace(text, a, b) || !sameLineSpace(text, b, tokens.get(k))
-        || !NAMING_CUES.contains(a.lower() + " " + b.lower())) {
+    if (!sameLineSpace(text, b, tokens.get(k))) {
       return -1;
+    }
+    if (!sameLineSpace(text, a, b) || !NAMING_CUES.contains(a.lower() + " " + b.lower())) {
+      // after a bare "in" only a word no lexicon knows ("in Camuns", "in SCHLAGLES")
+      if (!b.lower().equals("in") || !unknownWord(tokens.get(k))) {
+        return -1;
+      }
     }
     int last = k;
     while (last + 1 < tokens.size() && last - k < 2 && tokens.get(last + 1).capitalised()
@@ -985,6 +990,21 @@ public final class LocationDetector implements Detector {
       last++;
     }
     return last;
+  }
+
+  /** A capitalised word that is no English word, name, proper noun or code identifier. */
+  private boolean unknownWord(Token t) {
+    String w = t.lower();
+    if (lexicons.firstNames().contains(w) || lexicons.surnames().contains(w) || lexicons.properNouns().contains(w)
+        || isCommonWord(t) || t.length() < 3) {
+      return false;
+    }
+    for (int i = 1; i < t.length(); i++) {
+      if (t.upperAt(i) && !t.allCaps()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double cueBefore(String text, List<Token> tokens, int k) {
