@@ -387,8 +387,48 @@ public final class LocationDetector implements Detector {
       return null;
     }
     Named named = named(text, tokens, k, false);
-    // without a number before it, a street name needs its house number after it
-    return named != null && named.numbered() ? new Street(k, named.last(), named.score()) : null;
+    if (named == null) {
+      return null;
+    }
+    if (named.numbered()) {
+      return new Street(k, named.last(), named.score());
+    }
+    // without a house number: a typed name after a preposition ("lives on Baker Street", "shows on Isaac Lodge")
+    if (named.score() > 0 && k > 0 && STREET_PREPOSITIONS.contains(tokens.get(k - 1).lower())
+        && sameLineSpace(text, tokens.get(k - 1), t) && namedLikeAStreet(tokens, k, named.last())) {
+      return new Street(k, named.last(), 0.6);
+    }
+    return null;
+  }
+
+  private static final Set<String> STREET_PREPOSITIONS = Set.of("on", "at", "along", "off", "onto", "down", "up",
+      "near", "via");
+
+  /** Common street types; after rarer ones ({@code Fort}, {@code Union}) the name must be no English word. */
+  private static final Set<String> PLAIN_TYPES = Set.of("street", "st", "avenue", "ave", "road", "rd",
+      "boulevard", "blvd", "lane", "ln", "drive", "terrace", "parkway", "highway", "strasse", "straße");
+
+  private boolean namedLikeAStreet(List<Token> tokens, int from, int last) {
+    Token type = tokens.get(last);
+    if (DIRECTIONS.contains(type.lower()) && last > from) {
+      type = tokens.get(--last);
+    }
+    if (TITLES.contains(tokens.get(from).lower())) {
+      return false;
+    }
+    if (!STREET_SUFFIXES.contains(type.lower()) || last == from) {
+      return compound(tokens.get(from));
+    }
+    if (PLAIN_TYPES.contains(type.lower())) {
+      return true;
+    }
+    for (int k = from; k < last; k++) {
+      // a name no lexicon calls common ("Isaac Lodge"), not a nationality or brand ("European Union")
+      if (!isCommonWord(tokens.get(k)) && !lexicons.properNouns().contains(tokens.get(k).lower())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private record Named(int last, double score, boolean numbered) {}
@@ -471,6 +511,12 @@ public final class LocationDetector implements Detector {
           && tokens.get(last + 1).start() == tokens.get(last).end()) {
         last++;
       }
+    }
+    if (!typed && !afterNumber && numbered && last + 1 < n && streetGap(text, tokens.get(last), tokens.get(last + 1))
+        && (tokens.get(last + 1).lower().equals("street") || tokens.get(last + 1).lower().equals("st"))) {
+      // "lives on Grössgstötten 50 street", "enter on Hoge Wei 32 St."
+      last++;
+      typed = true;
     }
     if (typed) {
       return new Named(last, afterNumber || numbered ? 0.85 : 0.4, numbered);
