@@ -917,7 +917,7 @@ public final class LocationDetector implements Detector {
     return new int[] {last, country};
   }
 
-  /** A lower-case word in a line with no capital letter at all ({@code ??? marke}). */
+  /** A lower-case word in a line with no capital letter at all ({@code ??? marke}, {@code we moved here from tunisia}). */
   private static boolean lowerContext(String text, Token t) {
     if (t.capitalised()) {
       return false;
@@ -925,9 +925,6 @@ public final class LocationDetector implements Detector {
     int from = text.lastIndexOf('\n', t.start()) + 1;
     int to = text.indexOf('\n', t.end());
     to = to < 0 ? text.length() : to;
-    if (from == 0 && to == text.length()) {
-      return false;
-    }
     for (int i = from; i < to; i++) {
       if (Character.isUpperCase(text.charAt(i))) {
         return false;
@@ -939,7 +936,12 @@ public final class LocationDetector implements Detector {
   private void places(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
     for (int k = 0; k < tokens.size(); k++) {
       Token t = tokens.get(k);
-      if (taken[k] || t.number() || !t.capitalised() || t.initial() || NEVER_ALONE.contains(t.lower())) {
+      if (taken[k] || t.number() || t.initial() || NEVER_ALONE.contains(t.lower())) {
+        continue;
+      }
+      if (!t.capitalised()) {
+        // in text typed all in lower case, a known place after a strong cue ("we moved here from tunisia")
+        k = lowerCasePlace(text, tokens, k, taken, found);
         continue;
       }
       int[] match = gazetteer(text, tokens, k);
@@ -1012,6 +1014,28 @@ public final class LocationDetector implements Detector {
         k = last;
       }
     }
+  }
+
+  private int lowerCasePlace(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
+    Token t = tokens.get(k);
+    if (!lowerContext(text, t) || isCommonWord(t) || cueBefore(text, tokens, k) < 0.35) {
+      return k;
+    }
+    int[] match = gazetteer(text, tokens, k);
+    int last = match[0];
+    if (last < 0 || lexicons.firstNames().contains(t.lower())) {
+      return k;
+    }
+    for (int j = k; j <= last; j++) {
+      if (taken[j]) {
+        return k;
+      }
+    }
+    found.add(new Span(t.start(), tokens.get(last).end(), EntityTypes.LOCATION, 0.6, NAME));
+    for (int j = k; j <= last; j++) {
+      taken[j] = true;
+    }
+    return last;
   }
 
   /** After {@code based in}, {@code lives in}, ...: up to three capitalised words not common, or -1. */
