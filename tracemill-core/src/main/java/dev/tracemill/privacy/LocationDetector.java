@@ -211,7 +211,7 @@ public final class LocationDetector implements Detector {
         "west virginia", "wisconsin", "wyoming", "ontario", "quebec", "british columbia", "alberta",
         "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland", "bavaria", "catalonia",
         "andalusia", "tuscany", "lombardy", "sicily", "sardinia", "corsica", "brittany", "normandy",
-        "provence", "flanders", "wallonia", "queensland", "victoria", "tasmania", "new south wales"));
+        "provence", "flanders", "wallonia", "queensland", "tasmania", "new south wales"));
     if (!languages.contains(Locale.ENGLISH)) {
       names.removeAll(countryNames(List.of(Locale.ENGLISH)));
     }
@@ -289,7 +289,7 @@ public final class LocationDetector implements Detector {
           break;
         }
         if (!(x.capitalised() || x.number() || isParticle(x) || STREET_PREFIXES.contains(x.lower())
-            || STREET_SUFFIXES.contains(x.lower()))) {
+            || STREET_SUFFIXES.contains(x.lower()) || ordinal(tokens, j))) {
           break;
         }
       }
@@ -338,8 +338,10 @@ public final class LocationDetector implements Detector {
         continue;
       }
       int end = tokens.get(last).end();
-      if (end < text.length() && text.charAt(end) == '.' && (end + 1 == text.length()
-          || !Character.isLetterOrDigit(text.charAt(end + 1)))) {
+      String lastWord = tokens.get(last).lower();
+      // the dot of an abbreviated type or unit ("Crown St.", "Wesselényi u."), not a sentence's
+      if (end < text.length() && text.charAt(end) == '.' && (STREET_SUFFIXES.contains(lastWord)
+          || STREET_PREFIXES.contains(lastWord)) && lastWord.length() <= 4) {
         end++;
       }
       found.add(new Span(tokens.get(street.first).start(), end, EntityTypes.LOCATION, Math.min(score, 0.95), NAME));
@@ -365,6 +367,11 @@ public final class LocationDetector implements Detector {
       }
       if (w < n && tokens.get(w).length() == 1 && !tokens.get(w).number() && tokens.get(w).start() == tokens.get(w - 1).end()) {
         w++;
+      }
+      // "350 5th Avenue": an ordinal street
+      if (w + 1 < n && ordinal(tokens, w) && STREET_SUFFIXES.contains(tokens.get(w + 1).lower())
+          && sameLineSpace(text, tokens.get(w), tokens.get(w + 1))) {
+        return new Street(k, w + 1, 0.85);
       }
       if (w >= n || !sameLineSpace(text, tokens.get(w - 1), tokens.get(w))) {
         return null;
@@ -433,6 +440,13 @@ public final class LocationDetector implements Detector {
 
   private record Named(int last, double score, boolean numbered) {}
 
+  /** {@code th} in {@code 5th}: an ordinal ending glued to the number before it. */
+  private static boolean ordinal(List<Token> tokens, int k) {
+    String w = tokens.get(k).lower();
+    return k > 0 && tokens.get(k - 1).number() && tokens.get(k).start() == tokens.get(k - 1).end()
+        && (w.equals("st") || w.equals("nd") || w.equals("rd") || w.equals("th"));
+  }
+
   /**
    * A street name starting at token {@code w}: words (up to {@link #MAX_STREET_WORDS}) on one line,
    * with a street type among them or a compound street word, then an optional house number.
@@ -464,7 +478,7 @@ public final class LocationDetector implements Detector {
       }
       boolean suffix = j > w && STREET_SUFFIXES.contains(x.lower());
       if (!x.capitalised() && !isParticle(x) && !suffix && !(prefix && j == w) && !lowerText) {
-        if (firstLower >= 0) {
+        if (firstLower >= 0 || !(afterNumber || prefix)) {
           break;
         }
         // one lower-case word may sit inside a typed name ("Árpád fejedelem útja 3.")
@@ -506,9 +520,11 @@ public final class LocationDetector implements Detector {
         && streetGap(text, tokens.get(lastWord), tokens.get(after))) {
       last = after;
       numbered = true;
-      // "45b"
+      // "45b", "72 B,"
       if (last + 1 < n && !tokens.get(last + 1).number() && tokens.get(last + 1).length() == 1
-          && tokens.get(last + 1).start() == tokens.get(last).end()) {
+          && (tokens.get(last + 1).start() == tokens.get(last).end()
+              || (tokens.get(last + 1).capitalised() && sameLineSpace(text, tokens.get(last), tokens.get(last + 1))
+                  && endsClause(text, tokens.get(last + 1).end())))) {
         last++;
       }
     }
@@ -788,9 +804,12 @@ public final class LocationDetector implements Detector {
     if (match[1] == 1) {
       return match[0];
     }
+    // a town that is also a common word or a person's name ("Reed", "Victoria") proves nothing by itself
     boolean plain = true;
     for (int j = k; j <= match[0]; j++) {
-      plain &= !isCommonWord(tokens.get(j)) || isParticle(tokens.get(j));
+      Token w = tokens.get(j);
+      plain &= !isCommonWord(w) || isParticle(w);
+      plain &= match[0] > k || !(lexicons.firstNames().contains(w.lower()) || lexicons.surnames().contains(w.lower()));
     }
     return plain ? match[0] : -1;
   }
