@@ -79,6 +79,11 @@ public final class LocationDetector implements Detector {
       "utca", "tér", "tee", "terrasse", "vej", "gade", "gata", "gatan", "vägen", "väg", "katu", "tie", "kuja",
       "laan", "straat", "plein", "iela", "gatve", "cesta", "ulice", "sokak", "sokağı", "caddesi");
 
+  /** Street types written in lower case inside a capitalised address. */
+  private static final Set<String> LOWER_CASE_TYPES = Set.of("u", "út", "útja", "utca", "tér", "tee", "terrasse",
+      "vej", "gade", "gata", "gatan", "vägen", "väg", "katu", "tie", "kuja", "laan", "straat", "plein", "iela",
+      "gatve", "cesta", "ulice", "sokak", "sokağı", "caddesi", "str", "st", "strasse", "straße", "gasse", "weg");
+
   /** Compass words that may follow a street type ({@code Devon Street West}). */
   private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "n", "s", "e", "w", "ne",
       "nw", "se", "sw", "northeast", "northwest", "southeast", "southwest");
@@ -143,7 +148,13 @@ public final class LocationDetector implements Detector {
       "his", "her", "their", "it", "we", "you", "he", "she", "they", "mobile", "phone", "email", "e-mail",
       "fax", "tel", "desk", "office", "home", "work", "address", "suite", "apt", "unit", "street", "nan",
       "god", "christmas", "easter", "internet", "web", "google", "apple", "amazon", "microsoft", "python",
-      "java", "linux", "windows", "android", "docker", "user", "assistant", "system", "ok", "okay", "yes", "no");
+      "java", "linux", "windows", "android", "docker", "user", "assistant", "system", "ok", "okay", "yes", "no",
+      // programming languages, tools and products that are also towns somewhere
+      "kotlin", "swift", "ruby", "rust", "scala", "julia", "dart", "perl", "elixir", "erlang", "haskell", "lua",
+      "react", "angular", "vue", "node", "deno", "spring", "django", "flask", "rails", "excel", "slack", "teams",
+      "zoom", "jira", "github", "gitlab", "kubernetes", "kafka", "redis", "postgres", "mysql", "oracle", "azure",
+      "jenkins", "maven", "gradle", "nginx", "apache", "ubuntu", "debian", "fedora", "chrome", "firefox",
+      "safari", "edge", "outlook", "gmail", "siri", "alexa", "claude", "gemini", "llama", "mistral");
 
   private static final Set<String> LOCATION_KEYS = Set.of("city", "country", "state", "province", "region",
       "town", "address", "street", "streetaddress", "streetname", "address1", "address2", "address3",
@@ -357,7 +368,9 @@ public final class LocationDetector implements Detector {
     Token t = tokens.get(k);
     int n = tokens.size();
     if (t.number()) {
-      if (t.length() > 6) {
+      if (t.length() > 6 || (t.start() > 0 && "-_/#.:+$€£@".indexOf(text.charAt(t.start() - 1)) >= 0)
+          || (t.start() > 0 && Character.isLetterOrDigit(text.charAt(t.start() - 1)))) {
+        // part of an identifier, amount or version ("ORD-224350", "v2", "$120")
         return null;
       }
       int w = k + 1;
@@ -476,9 +489,11 @@ public final class LocationDetector implements Detector {
       if (j > w && !streetGap(text, tokens.get(j - 1), x)) {
         break;
       }
-      boolean suffix = j > w && STREET_SUFFIXES.contains(x.lower());
+      // a lower-case type only where languages write it so ("Wesselényi u. 94.", "Luite tee 87"), not "60 days. A common"
+      boolean suffix = j > w && STREET_SUFFIXES.contains(x.lower())
+          && (x.capitalised() || lowerText || LOWER_CASE_TYPES.contains(x.lower()));
       if (!x.capitalised() && !isParticle(x) && !suffix && !(prefix && j == w) && !lowerText) {
-        if (firstLower >= 0 || !(afterNumber || prefix)) {
+        if (firstLower >= 0 || !(afterNumber || prefix) || isCommonWord(x)) {
           break;
         }
         // one lower-case word may sit inside a typed name ("Árpád fejedelem útja 3.")
@@ -985,7 +1000,8 @@ public final class LocationDetector implements Detector {
           boolean firstName = last == k && lexicons.firstNames().contains(t.lower());
           score = ambiguous ? 0.3 : firstName ? 0.5 : 0.7;
         } else if (ambiguous) {
-          score = 0.1;
+          // "Cape Town", "Grand Rapids": capitalised common words together are less likely chance
+          score = last > k ? 0.3 : 0.1;
         } else if (personal) {
           score = 0.2;
         } else {
@@ -1069,7 +1085,7 @@ public final class LocationDetector implements Detector {
     }
     if (!sameLineSpace(text, a, b) || !NAMING_CUES.contains(a.lower() + " " + b.lower())) {
       // after a bare "in" only a word no lexicon knows ("in Camuns", "in SCHLAGLES")
-      if (!b.lower().equals("in") || !unknownWord(tokens.get(k))) {
+      if (!text.startsWith("in", b.start()) || !unknownWord(tokens.get(k))) {
         return -1;
       }
     }

@@ -131,6 +131,13 @@ class LocationDetectorTest implements DetectorContract {
   }
 
   @Test
+  void numbersInsideIdentifiersAndProseAreNoHouseNumbers() {
+    assertThat(places("Your order ORD-224350 ships from Cape Town.")).containsExactly("Cape Town");
+    assertThat(places("Return it within 60 days. A common mistake is to wait.")).isEmpty();
+    assertThat(places("The same in Kotlin looks shorter.")).isEmpty();
+  }
+
+  @Test
   void streetCorners() {
     assertThat(places("It is at the corner of 5th Avenue and Main Street, see you.")).containsExactly(
         "the corner of 5th Avenue and Main Street");
