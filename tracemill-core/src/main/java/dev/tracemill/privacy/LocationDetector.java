@@ -330,6 +330,14 @@ public final class LocationDetector implements Detector {
     }
   }
 
+  private static boolean yearLike(Token t) {
+    if (!t.number() || t.length() != 4) {
+      return false;
+    }
+    int year = Integer.parseInt(t.lower());
+    return year >= 1900 && year <= 2099;
+  }
+
   /** A street line found at tokens {@code [first, last]}, with how sure it is. */
   private record Street(int first, int last, double score) {}
 
@@ -345,6 +353,11 @@ public final class LocationDetector implements Detector {
       int[] block = extend(text, tokens, street.last);
       int last = block[0];
       double score = street.score + (last > street.last ? 0.3 : 0);
+      if (last == street.last && yearLike(tokens.get(street.first))
+          && !(street.first + 1 < tokens.size() && tokens.get(street.first + 1).number())) {
+        // "In 2019 Apple Park opened": a year, not a house number, unless more address follows
+        score -= 0.4;
+      }
       if (score < THRESHOLD) {
         continue;
       }
@@ -367,6 +380,14 @@ public final class LocationDetector implements Detector {
   private Street street(String text, List<Token> tokens, int k) {
     Token t = tokens.get(k);
     int n = tokens.size();
+    if (!t.number() && !t.capitalised()) {
+      // most tokens: a lower-case word starts no street, bar a few openers
+      String w = t.lower();
+      if (!(w.equals("p") || w.equals("po") || w.equals("ul") || w.equals("u") || w.equals("psc")
+          || PO_BOX_WORDS.contains(w))) {
+        return null;
+      }
+    }
     if (t.number()) {
       if (t.length() > 6 || (t.start() > 0 && "-_/#.:+$€£@".indexOf(text.charAt(t.start() - 1)) >= 0)
           || (t.start() > 0 && Character.isLetterOrDigit(text.charAt(t.start() - 1)))) {
@@ -475,7 +496,8 @@ public final class LocationDetector implements Detector {
     if (first.number()) {
       return null;
     }
-    boolean lowerText = lowerContext(text, first);
+    // only a lower-case first word can start a street in a text typed in lower case
+    boolean lowerText = !first.capitalised() && lowerContext(text, first);
     boolean prefix = STREET_PREFIXES.contains(first.lower());
     int lastWord = -1;
     int firstLower = -1;
@@ -893,23 +915,38 @@ public final class LocationDetector implements Detector {
   }
 
   private static boolean lineBreakBetween(String text, Token a, Token b) {
-    return text.substring(a.end(), b.start()).indexOf('\n') >= 0;
+    for (int i = a.end(); i < b.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** One to three spaces or tabs, no line break. */
   private static boolean sameLineSpace(String text, Token a, Token b) {
-    String gap = text.substring(a.end(), b.start());
-    return !gap.isEmpty() && gap.length() <= 3 && gap.isBlank() && gap.indexOf('\n') < 0;
+    int gap = b.start() - a.end();
+    if (gap < 1 || gap > 3) {
+      return false;
+    }
+    for (int i = a.end(); i < b.start(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\u00a0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The gap inside a street name: spaces, a dot after an abbreviation, a slash after {@code C}. */
   private static boolean streetGap(String text, Token a, Token b) {
-    String gap = text.substring(a.end(), b.start());
-    if (gap.isEmpty() || gap.length() > 3 || gap.indexOf('\n') >= 0) {
+    int gap = b.start() - a.end();
+    if (gap < 1 || gap > 3) {
       return false;
     }
-    for (int i = 0; i < gap.length(); i++) {
-      char c = gap.charAt(i);
-      if (!(c == ' ' || (i == 0 && (c == '.' || c == '/')))) {
+    for (int i = a.end(); i < b.start(); i++) {
+      char c = text.charAt(i);
+      if (!(c == ' ' || (i == a.end() && (c == '.' || c == '/')))) {
         return false;
       }
     }
@@ -1053,7 +1090,7 @@ public final class LocationDetector implements Detector {
 
   private int lowerCasePlace(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
     Token t = tokens.get(k);
-    if (!lowerContext(text, t) || isCommonWord(t) || cueBefore(text, tokens, k) < 0.35) {
+    if (isCommonWord(t) || cueBefore(text, tokens, k) < 0.35 || !lowerContext(text, t)) {
       return k;
     }
     int[] match = gazetteer(text, tokens, k);

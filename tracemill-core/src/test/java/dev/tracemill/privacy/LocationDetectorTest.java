@@ -135,6 +135,9 @@ class LocationDetectorTest implements DetectorContract {
     assertThat(places("Your order ORD-224350 ships from Cape Town.")).containsExactly("Cape Town");
     assertThat(places("Return it within 60 days. A common mistake is to wait.")).isEmpty();
     assertThat(places("The same in Kotlin looks shorter.")).isEmpty();
+    assertThat(places("In 2019 Apple Park opened.")).isEmpty();
+    assertThat(places("Ship to 2019 Main Street, Springfield, IL 62704")).containsExactly(
+        "2019 Main Street, Springfield, IL 62704");
   }
 
   @Test
