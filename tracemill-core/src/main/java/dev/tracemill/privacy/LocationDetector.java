@@ -1191,6 +1191,10 @@ public final class LocationDetector implements Detector {
       if (m[0] >= 0 && m[1] == 1) {
         return 0.3;
       }
+      // "Zürich, Kraków, Lisbon": the first of a list of places
+      if (isKnownPlace(text, tokens, last + 1) && !lexicons.surnames().contains(next.lower())) {
+        return 0.25;
+      }
       if (stateCode(next) && !next.lower().equals("nan")) {
         return 0.3;
       }

@@ -156,6 +156,7 @@ class LocationDetectorTest implements DetectorContract {
     assertThat(places("Ask Maurice about it.")).isEmpty();
     assertThat(places("I am in Rohod for a business trip")).containsExactly("Rohod");
     assertThat(places("originally from Dolores, Uruguay")).containsExactly("Dolores", "Uruguay");
+    assertThat(places("Top picks. Zürich, Kraków and Lisbon.")).containsExactly("Zürich", "Kraków", "Lisbon");
   }
 
   @Test
