@@ -29,6 +29,7 @@ public record DetectorSet(List<Detector> detectors) {
     detectors.addAll(RuleDetectors.all(options.region()));
     detectors.add(new SecretDetector());
     detectors.add(new NameDetector());
+    detectors.add(new LocationDetector());
     if (!options.dictionaries().isEmpty()) {
       detectors.add(new DictionaryDetector(options.dictionaries()));
     }

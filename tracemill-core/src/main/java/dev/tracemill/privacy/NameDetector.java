@@ -228,7 +228,8 @@ public final class NameDetector implements Detector {
     if (context.jsonKey() != null) {
       Span whole = wholeValue(text, context.jsonKey());
       if (whole != null) {
-        return List.of(whole);
+        // places are LocationDetector's: a location key's value is no name
+        return whole.type().equals(EntityTypes.LOCATION) ? List.of() : List.of(whole);
       }
     }
     List<Token> tokens = WordTokens.of(text);
@@ -242,7 +243,8 @@ public final class NameDetector implements Detector {
     places(text, tokens, taken, found);
     people(text, tokens, companies, found);
     OrganizationShapes.signatureLines(text, tokens, companies, found);
-    return resolveOverlaps(found);
+    // addresses and places still claim their tokens from people; LocationDetector reports them
+    return resolveOverlaps(found).stream().filter(s -> !s.type().equals(EntityTypes.LOCATION)).toList();
   }
 
   // ---- JSON key hints ----

@@ -48,12 +48,9 @@ class NameDetectorPresidioTest {
   }
 
   @Test
-  void locationsAndOrganizationsAreMostlyRight() throws IOException {
-    Score location = measure(EntityTypes.LOCATION, Set.of("GPE", "STREET_ADDRESS", "ZIP_CODE"));
+  void organizationsAreMostlyRight() throws IOException {
     Score org = measure(EntityTypes.ORGANIZATION, Set.of("ORGANIZATION"));
-    System.out.println("NameDetector LOCATION (gold GPE+STREET_ADDRESS+ZIP_CODE): " + location);
     System.out.println("NameDetector ORGANIZATION: " + org);
-    assertThat(location.precision()).isGreaterThanOrEqualTo(0.85);
     // organisations by shape and context: measured recall 0.544, precision 0.928 (recall 0.128 before)
     assertThat(org.recall()).isGreaterThanOrEqualTo(0.50);
     assertThat(org.precision()).isGreaterThanOrEqualTo(0.85);

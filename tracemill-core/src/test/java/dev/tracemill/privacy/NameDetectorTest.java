@@ -116,30 +116,6 @@ class NameDetectorTest implements DetectorContract {
   }
 
   @Test
-  void cityAndCountryKeysGiveLocations() {
-    assertThat(DETECTOR.detect("Springfield", new ScanContext(Where.TOOL_RESULT, "city")))
-        .extracting(Span::type).containsExactly(EntityTypes.LOCATION);
-  }
-
-  @Test
-  void streetAddressesAreLocations() {
-    String text = "Ship it to 123 Main Street, please.";
-    assertThat(find(text)).singleElement().satisfies(s -> {
-      assertThat(s.type()).isEqualTo(EntityTypes.LOCATION);
-      assertThat(text.substring(s.start(), s.end())).isEqualTo("123 Main Street");
-    });
-  }
-
-  @Test
-  void aKnownCountryAfterAPrepositionIsALocation() {
-    String text = "She moved here from Portugal last year.";
-    assertThat(find(text)).singleElement().satisfies(s -> {
-      assertThat(s.type()).isEqualTo(EntityTypes.LOCATION);
-      assertThat(text.substring(s.start(), s.end())).isEqualTo("Portugal");
-    });
-  }
-
-  @Test
   void aCompanyWithALegalSuffixIsAnOrganization() {
     String text = "The invoice from Qorvent Widgets GmbH arrived.";
     assertThat(find(text)).singleElement().satisfies(s -> {
