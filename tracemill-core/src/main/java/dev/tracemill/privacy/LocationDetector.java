@@ -377,6 +377,17 @@ public final class LocationDetector implements Detector {
   }
 
   /** The street line that starts at token {@code k}, or null. */
+  /** HTTP reason phrases that end in a street type: "502 Bad Gateway" is a status, not an address. */
+  private static final Set<String> HTTP_REASONS = Set.of("bad gateway");
+
+  private static boolean httpStatusLine(List<Token> tokens, int number, int last) {
+    Token code = tokens.get(number);
+    if (code.length() != 3 || last != number + 2) {
+      return false;
+    }
+    return HTTP_REASONS.contains(tokens.get(number + 1).lower() + " " + tokens.get(last).lower());
+  }
+
   private Street street(String text, List<Token> tokens, int k) {
     Token t = tokens.get(k);
     int n = tokens.size();
@@ -411,6 +422,9 @@ public final class LocationDetector implements Detector {
         return null;
       }
       Street named = namedStreet(text, tokens, w, true);
+      if (named != null && httpStatusLine(tokens, k, named.last)) {
+        return null;
+      }
       if (named != null) {
         return new Street(k, named.last, named.score);
       }

@@ -45,6 +45,7 @@ class LocationDetectorTest implements DetectorContract {
         "invoking Article 50 of the Treaty on European Union",
         "I work for 48 Factoring Inc",
         "Error 404 Not Found at line 12 of Main.java",
+        "The proxy answered 502 Bad Gateway twice.",
         "The meeting moved to May 3, and June is fully booked.",
         "Call getUserName() then JaneDoe.toString() in the handler.",
         "We shipped 3 Blue Widgets 4 days ago.",
