@@ -93,6 +93,33 @@ public final class JsonLines {
   }
 
   /** A parse error in words, without any text of the record. */
+  /**
+   * Whether a file is JSON Lines rather than one JSON document: its first non-blank line parses on its
+   * own as an object (or, with {@code arraysToo}, an array), or is too long to be a document's head.
+   * {@code ifEmpty} answers for a file of blank lines only.
+   */
+  static boolean firstLineIsJson(InputFile file, ReadOptions options, boolean arraysToo, boolean ifEmpty)
+      throws IOException {
+    try (InputStream in = file.open()) {
+      LineReader lines = new LineReader(in, options.maxRecordBytes());
+      LineReader.Line line;
+      while ((line = lines.next()) != null) {
+        if (line.tooLong()) {
+          return true;
+        }
+        if (!line.isBlank()) {
+          try {
+            JsonNode node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
+            return node != null && (node.isObject() || (arraysToo && node.isArray()));
+          } catch (JsonProcessingException e) {
+            return false;
+          }
+        }
+      }
+      return ifEmpty;
+    }
+  }
+
   static String parseFailure(JsonProcessingException e, boolean lastLineWithoutNewline) {
     String message = e.getOriginalMessage();
     boolean endsInside = e instanceof JsonEOFException

@@ -86,24 +86,7 @@ public final class LangSmithFormat implements LogFormat {
 
   /** True when the first non-blank line is a whole JSON value (or too long to be a document's head). */
   static boolean isJsonLines(InputFile file, ReadOptions options) throws IOException {
-    try (InputStream in = file.open()) {
-      LineReader lines = new LineReader(in, options.maxRecordBytes());
-      LineReader.Line line;
-      while ((line = lines.next()) != null) {
-        if (line.tooLong()) {
-          return true;
-        }
-        if (!line.isBlank()) {
-          try {
-            JsonNode node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
-            return node != null && (node.isObject() || node.isArray());
-          } catch (JsonProcessingException e) {
-            return false;
-          }
-        }
-      }
-      return false;
-    }
+    return JsonLines.firstLineIsJson(file, options, true, false);
   }
 
   private static void readLines(InputFile file, ReadOptions options, RecordSink sink) throws IOException {

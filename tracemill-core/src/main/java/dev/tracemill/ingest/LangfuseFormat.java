@@ -143,23 +143,6 @@ public final class LangfuseFormat implements LogFormat {
   }
 
   private static boolean isJsonLines(InputFile file, ReadOptions options) throws IOException {
-    try (InputStream in = file.open()) {
-      LineReader lines = new LineReader(in, options.maxRecordBytes());
-      LineReader.Line line;
-      while ((line = lines.next()) != null) {
-        if (line.tooLong()) {
-          return true;
-        }
-        if (!line.isBlank()) {
-          try {
-            JsonNode node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
-            return node != null && node.isObject();
-          } catch (JsonProcessingException e) {
-            return false;
-          }
-        }
-      }
-      return false;
-    }
+    return JsonLines.firstLineIsJson(file, options, false, false);
   }
 }
