@@ -89,14 +89,14 @@ class DictionaryDetectorTest implements DetectorContract {
 
   @Provide
   Arbitrary<String> dictionaryTexts() {
-    // E-mail pieces start a word, and no stray '@' is generated: a term glued into an address's local
-    // part right after another '@' ("@Customer-12AB-ops@qzxmail.io") makes the e-mail rules reject the
-    // address (a@b@c), and once the term is a tag ('>' before the rest) they accept it: a known limit
-    // of tag and mask styles next to addresses, documented in docs/privacy.md, not what this checks.
+    // E-mail pieces stand apart (spaces around them), and no stray '@' is generated: a term glued to an
+    // address ("@Customer-12AB-ops@qzxmail.io", "ops@qzxmail.io-Acme") can make the e-mail rules reject
+    // the whole token, and once the term is a tag or mask they accept what is left: a known limit of
+    // those styles next to addresses, documented in docs/privacy.md, not what this checks.
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("Acme", "ACME corp", "globex", "Falcon", "bluebird", "customer", "Redacted", "Crédit Rivière",
-            "Alice", "river", " falcon.summit@example.com", "R&D Labs", "<PROJECT_1>", "Customer-12AB", "Jane Doe",
-            "Initrode Org", " ops@qzxmail.io", "Contoso"),
+            "Alice", "river", " falcon.summit@example.com ", "R&D Labs", "<PROJECT_1>", "Customer-12AB", "Jane Doe",
+            "Initrode Org", " ops@qzxmail.io ", "Contoso"),
         Arbitraries.strings().withChars(" -_.,'\n<>[]").ofMaxLength(3),
         Arbitraries.strings().alpha().ofMaxLength(6));
     return piece.list().ofMaxSize(12).map(l -> String.join("", l));
