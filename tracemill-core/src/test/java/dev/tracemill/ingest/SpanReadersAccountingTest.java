@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** Every conversation or array element written ends in exactly one accept or quarantine. */
-class ReadersBAccountingProperties {
+class SpanReadersAccountingTest {
   private static final List<String> MARKERS =
       List.of("User:", "user:", "Human:", "Assistant:", "AI:", "bot:", "System:", "  ASSISTANT:");
   private static final List<String> SEPARATORS = List.of("---", "=====", "***", "####");

@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * by order or not at all, spans without content, bad attributes, broken lines, a small buffer): every
  * GenAI span and every broken line ends in exactly one accept, fold or quarantine.
  */
-class TraceAccountingProperties {
+class TraceAccountingTest {
   private static final String[] TURNS = {"plan a trip", "to Rome", "in May", "for two"};
 
   /** kind: 0 chat, 1 chat without content, 2 tool, 3 agent, 4 other, 5 chat with a bad attribute. */
