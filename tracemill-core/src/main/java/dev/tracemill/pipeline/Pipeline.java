@@ -92,7 +92,9 @@ public final class Pipeline {
     this.tagger = new Tagger(config.tags());
     this.gate = new LeakGate(config.piiDictionaries());
     this.privacy = config.pii()
-        ? new PrivacyStage(DetectorSet.defaults(new PrivacyOptions(config.piiRegion(), config.piiDictionaries())).with(config.extraDetectors()),
+        ? new PrivacyStage(
+            DetectorSet.defaults(new PrivacyOptions(config.piiRegion(), config.piiDictionaries()))
+                .with(config.extraDetectors()),
             RedactionPolicy.defaults().withStyle(config.piiStyle()),
             config.piiKey() == null ? null : config.piiKey().bytes(), true)
         : null;
