@@ -831,6 +831,15 @@ public final class NameDetector implements Detector {
         || (!lexicons.properNouns().contains(t.lower()) && !lexicons.places().contains(t.lower())));
   }
 
+  /** Whether tokens {@code from..to}, joined by spaces, name a known place. */
+  boolean knownPlace(List<Token> tokens, int from, int to) {
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      key.append(k == from ? "" : " ").append(tokens.get(k).lower());
+    }
+    return lexicons.places().contains(key.toString());
+  }
+
   /** A word of the given-name lexicons, common English word or not ({@code Maria}, {@code Will}). */
   boolean inGivenNames(Token t) {
     return lexicons.firstNames().contains(t.lower());

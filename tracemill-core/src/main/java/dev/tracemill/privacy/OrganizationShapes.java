@@ -109,6 +109,9 @@ final class OrganizationShapes {
       if (next < 0) {
         next = beforeOrgNoun(text, tokens, k, end, taken, found, names);
       }
+      if (next < 0) {
+        next = OrganizationContext.find(text, tokens, k, end, taken, found, names);
+      }
       // a run is read once from its first word: what it holds was looked for from there
       k = next > k ? next - 1 : end;
     }
@@ -310,7 +313,8 @@ final class OrganizationShapes {
             && ORG_WORDS.contains(tokens.get(last + 1).lower())
             && NameDetector.between(text, tokens.get(last), tokens.get(last + 1)).equals(" ");
         boolean described = describedAsOrganization(text, tokens, last);
-        if (!(cue || orgAfter || described)) {
+        boolean role = OrganizationContext.roleAfter(text, tokens, last);
+        if (!(cue || orgAfter || described || role)) {
           continue;
         }
         int first = k;
@@ -485,7 +489,7 @@ final class OrganizationShapes {
     return end;
   }
 
-  private static boolean allGivenOrSurnames(List<Token> tokens, int from, int to, NameDetector names) {
+  static boolean allGivenOrSurnames(List<Token> tokens, int from, int to, NameDetector names) {
     for (int k = from; k <= to; k++) {
       if (!names.isNameWord(tokens.get(k)) && !tokens.get(k).initial()) {
         return false;
@@ -494,7 +498,7 @@ final class OrganizationShapes {
     return true;
   }
 
-  private static void add(String text, List<Token> tokens, int first, int last, double score, boolean[] taken,
+  static void add(String text, List<Token> tokens, int first, int last, double score, boolean[] taken,
       List<Span> found) {
     int end = tokens.get(last).end();
     if (end < text.length() && text.charAt(end) == '.' && tokens.get(last).length() <= 4
