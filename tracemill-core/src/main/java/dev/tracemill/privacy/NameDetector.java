@@ -596,7 +596,7 @@ public final class NameDetector implements Detector {
   private void scoreRun(String text, List<Token> tokens, int from, int to, List<Span> found) {
     int start = from;
     for (int k = from; k <= to + 1; k++) {
-      boolean boundary = k > to || splitsRun(tokens.get(k));
+      boolean boundary = k > to || (splitsRun(tokens.get(k)) && !keptInName(text, tokens, from, to, k));
       if (boundary) {
         if (k > start) {
           scorePiece(text, tokens, start, k - 1, found);
@@ -604,6 +604,21 @@ public final class NameDetector implements Detector {
         start = k + 1;
       }
     }
+  }
+
+  /**
+   * A token that would split a run but belongs to a name: a middle initial that is also a word, followed
+   * by its full stop ({@code John A. Leiva}), or a common word after a known given name and an initial
+   * ({@code Jildau S Bouts}).
+   */
+  private boolean keptInName(String text, List<Token> tokens, int from, int to, int k) {
+    Token t = tokens.get(k);
+    if (t.initial()) {
+      return k > from && k < to && t.end() < text.length() && text.charAt(t.end()) == '.'
+          && isGivenName(tokens.get(k - 1));
+    }
+    return k == to && k - 2 >= from && tokens.get(k - 1).initial() && isGivenName(tokens.get(k - 2))
+        && !FUNCTION_WORDS.contains(t.lower()) && !TITLES.contains(t.lower()) && !GREETINGS.contains(t.lower());
   }
 
   /**
