@@ -573,6 +573,19 @@ public final class NameDetector implements Detector {
   }
 
   /** Whether a word ends like a surname of one of the languages in {@link #SURNAME_ENDINGS}. */
+  /** Endings that mark a surname even alone ({@code Yefremova}, {@code Živković}): few other words end so. */
+  private static final List<String> STRONG_SURNAME_ENDINGS = List.of("ova", "eva", "ov", "ev", "ski", "ska", "sky",
+      "wicz", "ević", "ović", "vić", "enko", "shvili", "adze", "opoulos", "dóttir", "dottir", "sson");
+
+  static boolean strongSurnameEnding(String lower) {
+    for (String ending : STRONG_SURNAME_ENDINGS) {
+      if (lower.length() >= ending.length() + 4 && lower.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean surnameEnding(String lower) {
     for (String ending : SURNAME_ENDINGS) {
       if (lower.length() >= ending.length() + 3 && lower.endsWith(ending)) {
@@ -675,7 +688,7 @@ public final class NameDetector implements Detector {
       if (lexicons.firstNames().contains(w.lower()) && !common) {
         score = 0.55;
       } else if ((lexicons.surnames().contains(w.lower()) || surnameEnding(w.lower())) && !common) {
-        score = proper ? 0.2 : 0.4;
+        score = proper ? 0.2 : strongSurnameEnding(w.lower()) ? 0.5 : 0.4;
       } else if (isNameWord(w) || common || proper) {
         score = 0.15;
       } else {
