@@ -61,7 +61,7 @@ final class OrganizationContext {
       first++;
     }
     int words = end - first + 1;
-    if (words <= 3 && names.isGivenName(tokens.get(first))
+    if (words <= 3 && names.inGivenNames(tokens.get(first))
         && OrganizationShapes.allGivenOrSurnames(tokens, first, end, names)) {
       return -1;
     }
