@@ -298,9 +298,21 @@ public final class NameDetector implements Detector {
   // ---- organisations: Capitalised Words + legal-form suffix ----
 
   private void organizations(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    Boolean lowerCaseText = null;
     for (int k = 1; k < tokens.size(); k++) {
       Token suffix = tokens.get(k);
-      if (!ORG_SUFFIXES.contains(suffix.lower()) || !(suffix.capitalised() || suffix.allCaps())) {
+      if (!ORG_SUFFIXES.contains(suffix.lower())) {
+        continue;
+      }
+      if (!(suffix.capitalised() || suffix.allCaps())) {
+        if (LOWER_CASE_SUFFIXES.contains(suffix.lower())) {
+          if (lowerCaseText == null) {
+            lowerCaseText = lowerCaseText(tokens);
+          }
+          if (lowerCaseText) {
+            lowerCaseOrganization(text, tokens, k, taken, found);
+          }
+        }
         continue;
       }
       String gap = between(text, tokens.get(k - 1), suffix);
@@ -331,6 +343,40 @@ public final class NameDetector implements Detector {
       for (int t = first; t <= k; t++) {
         taken[t] = true;
       }
+    }
+  }
+
+  /** Legal suffixes that, typed in lower case, are no English word: {@code stillwater supercomputing inc.} */
+  private static final Set<String> LOWER_CASE_SUFFIXES = Set.of("inc", "llc", "ltd", "gmbh", "plc", "llp");
+
+  /**
+   * In a text typed in lower case, up to two lower-case words before a lower-case legal suffix, back to a
+   * function word, a number, a name word or anything but one space.
+   */
+  private void lowerCaseOrganization(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
+    Token suffix = tokens.get(k);
+    if (!between(text, tokens.get(k - 1), suffix).equals(" ")) {
+      return;
+    }
+    int first = k;
+    for (int j = k - 1; j >= 0 && k - j <= 2 && !taken[j]; j--) {
+      Token t = tokens.get(j);
+      if (t.number() || t.length() < 2 || FUNCTION_WORDS.contains(t.lower()) || isNameWord(t)
+          || !between(text, t, tokens.get(j + 1)).equals(" ")) {
+        break;
+      }
+      first = j;
+    }
+    if (first == k) {
+      return;
+    }
+    int end = suffix.end();
+    if (end < text.length() && text.charAt(end) == '.') {
+      end++;
+    }
+    found.add(new Span(tokens.get(first).start(), end, EntityTypes.ORGANIZATION, 0.7, NAME));
+    for (int t = first; t <= k; t++) {
+      taken[t] = true;
     }
   }
 

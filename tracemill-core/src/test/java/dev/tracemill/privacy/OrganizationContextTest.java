@@ -88,6 +88,14 @@ class OrganizationContextTest implements DetectorContract {
   }
 
   @Test
+  void lowerCaseLegalSuffixInLowerCaseText() {
+    assertThat(of(EntityTypes.ORGANIZATION, "maya is from brenvik robotics inc. now"))
+        .containsExactly("brenvik robotics inc.");
+    // in ordinary text a lower-case "inc" is left alone
+    assertThat(of(EntityTypes.ORGANIZATION, "The Budget grew and brenvik robotics inc. Was Late")).isEmpty();
+  }
+
+  @Test
   void strongSurnameEndingAlone() {
     assertThat(of(EntityTypes.PERSON, "Nobody writes like early Dravkova.")).containsExactly("Dravkova");
     assertThat(of(EntityTypes.PERSON, "The version is v2 and the host is up.")).isEmpty();
