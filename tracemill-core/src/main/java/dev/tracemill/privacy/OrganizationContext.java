@@ -61,30 +61,33 @@ final class OrganizationContext {
       first++;
     }
     int words = end - first + 1;
+    // the cheap token checks first: most runs have no such context
+    double score = 0;
+    boolean commonAllowed = false;
+    if (possessiveBefore(text, tokens, first) && employmentNounAfter(text, tokens, end)) {
+      score = 0.6;
+    } else if (fromPerson(text, tokens, first) && !continues(text, tokens, end)) {
+      score = 0.55;
+    } else if (atBeforeAddress(text, tokens, first, end)) {
+      score = 0.55;
+    } else if (followedBy(text, tokens.get(end).end(), STRONG_AFTER)) {
+      score = 0.6;
+      commonAllowed = words >= 2;
+    } else if (followedBy(text, tokens.get(end).end(), WEAK_AFTER)
+        && !OrganizationShapes.allGivenOrSurnames(tokens, first, end, names)) {
+      score = 0.55;
+    } else if (roleAfter(text, tokens, end)) {
+      score = 0.6;
+      commonAllowed = words >= 2;
+    }
+    if (score == 0 || (!commonAllowed && allCommon(tokens, first, end, names))) {
+      return -1;
+    }
     if (words <= 3 && names.inGivenNames(tokens.get(first))
         && OrganizationShapes.allGivenOrSurnames(tokens, first, end, names)) {
       return -1;
     }
     if (names.knownPlace(tokens, first, end)) {
-      return -1;
-    }
-    boolean common = allCommon(tokens, first, end, names);
-    boolean nameWords = OrganizationShapes.allGivenOrSurnames(tokens, first, end, names);
-    double score = 0;
-    if (!common && possessiveBefore(text, tokens, first) && employmentNounAfter(text, tokens, end)) {
-      score = 0.6;
-    } else if (!common && fromPerson(text, tokens, first) && !continues(text, tokens, end)) {
-      score = 0.55;
-    } else if (!common && atBeforeAddress(text, tokens, first, end)) {
-      score = 0.55;
-    } else if ((!common || words >= 2) && followedBy(text, tokens.get(end).end(), STRONG_AFTER)) {
-      score = 0.6;
-    } else if (!common && !nameWords && followedBy(text, tokens.get(end).end(), WEAK_AFTER)) {
-      score = 0.55;
-    } else if ((!common || words >= 2) && roleAfter(text, tokens, end)) {
-      score = 0.6;
-    }
-    if (score == 0) {
       return -1;
     }
     OrganizationShapes.add(text, tokens, first, end, score, taken, found);
@@ -163,11 +166,14 @@ final class OrganizationContext {
   }
 
   private static boolean followedBy(String text, int offset, List<String> phrases) {
-    String after = text.substring(offset, Math.min(text.length(), offset + 30)).toLowerCase(Locale.ROOT);
+    if (offset + 1 >= text.length() || (text.charAt(offset) != ' ' && text.charAt(offset) != '\''
+        && text.charAt(offset) != '\u2019')) {
+      return false;
+    }
     for (String p : phrases) {
-      if (after.startsWith(p)) {
-        int e = p.length();
-        if (e == after.length() || !Character.isLetter(after.charAt(e))) {
+      if (text.regionMatches(true, offset, p, 0, p.length())) {
+        int e = offset + p.length();
+        if (e == text.length() || !Character.isLetter(text.charAt(e))) {
           return true;
         }
       }
