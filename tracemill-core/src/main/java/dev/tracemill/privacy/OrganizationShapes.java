@@ -274,11 +274,15 @@ final class OrganizationShapes {
     }
     Token is = tokens.get(end + 1);
     Token a = tokens.get(end + 2);
-    if (!(is.lower().equals("is") || is.lower().equals("was")) || !(a.lower().equals("a") || a.lower().equals("an"))
+    int from = end + 3;
+    if (NameDetector.between(text, tokens.get(end), is).equals(", ") && (is.lower().equals("a") || is.lower().equals("an"))
+        && !is.capitalised()) {
+      from = end + 2; // an apposition: "Zentrix, a logistics company,"
+    } else if (!(is.lower().equals("is") || is.lower().equals("was")) || !(a.lower().equals("a") || a.lower().equals("an"))
         || !NameDetector.between(text, tokens.get(end), is).equals(" ")) {
       return false;
     }
-    for (int k = end + 3; k < tokens.size() && k <= end + 5; k++) {
+    for (int k = from; k < tokens.size() && k <= from + 2; k++) {
       if (ORG_KINDS.contains(tokens.get(k).lower())) {
         return true;
       }

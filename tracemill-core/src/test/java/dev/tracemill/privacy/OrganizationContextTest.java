@@ -62,6 +62,9 @@ class OrganizationContextTest implements DetectorContract {
   void companyOnlyPhrasesAfterTheName() {
     assertThat(of(EntityTypes.ORGANIZATION, "Orbenza was founded in 2009 in a garage.")).containsExactly("Orbenza");
     assertThat(of(EntityTypes.ORGANIZATION, "Kelvaro announced a new plan.")).containsExactly("Kelvaro");
+    assertThat(of(EntityTypes.ORGANIZATION, "We signed with Zentrix, a logistics company, last May."))
+        .containsExactly("Zentrix");
+    assertThat(of(EntityTypes.ORGANIZATION, "I met Anna Berg, a consultant with the firm.")).isEmpty();
     // a surname alone before "announced" is left to the person pass
     assertThat(of(EntityTypes.ORGANIZATION, "Johnson announced his retirement.")).isEmpty();
   }
