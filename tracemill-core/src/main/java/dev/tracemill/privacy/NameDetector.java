@@ -298,9 +298,21 @@ public final class NameDetector implements Detector {
   // ---- organisations: Capitalised Words + legal-form suffix ----
 
   private void organizations(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    Boolean lowerCaseText = null;
     for (int k = 1; k < tokens.size(); k++) {
       Token suffix = tokens.get(k);
-      if (!ORG_SUFFIXES.contains(suffix.lower()) || !(suffix.capitalised() || suffix.allCaps())) {
+      if (!ORG_SUFFIXES.contains(suffix.lower())) {
+        continue;
+      }
+      if (!(suffix.capitalised() || suffix.allCaps())) {
+        if (LOWER_CASE_SUFFIXES.contains(suffix.lower())) {
+          if (lowerCaseText == null) {
+            lowerCaseText = lowerCaseText(tokens);
+          }
+          if (lowerCaseText) {
+            lowerCaseOrganization(text, tokens, k, taken, found);
+          }
+        }
         continue;
       }
       String gap = between(text, tokens.get(k - 1), suffix);
@@ -331,6 +343,40 @@ public final class NameDetector implements Detector {
       for (int t = first; t <= k; t++) {
         taken[t] = true;
       }
+    }
+  }
+
+  /** Legal suffixes that, typed in lower case, are no English word: {@code stillwater supercomputing inc.} */
+  private static final Set<String> LOWER_CASE_SUFFIXES = Set.of("inc", "llc", "ltd", "gmbh", "plc", "llp");
+
+  /**
+   * In a text typed in lower case, up to two lower-case words before a lower-case legal suffix, back to a
+   * function word, a number, a name word or anything but one space.
+   */
+  private void lowerCaseOrganization(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
+    Token suffix = tokens.get(k);
+    if (!between(text, tokens.get(k - 1), suffix).equals(" ")) {
+      return;
+    }
+    int first = k;
+    for (int j = k - 1; j >= 0 && k - j <= 2 && !taken[j]; j--) {
+      Token t = tokens.get(j);
+      if (t.number() || t.length() < 2 || FUNCTION_WORDS.contains(t.lower()) || isNameWord(t)
+          || !between(text, t, tokens.get(j + 1)).equals(" ")) {
+        break;
+      }
+      first = j;
+    }
+    if (first == k) {
+      return;
+    }
+    int end = suffix.end();
+    if (end < text.length() && text.charAt(end) == '.') {
+      end++;
+    }
+    found.add(new Span(tokens.get(first).start(), end, EntityTypes.ORGANIZATION, 0.7, NAME));
+    for (int t = first; t <= k; t++) {
+      taken[t] = true;
     }
   }
 
@@ -573,6 +619,19 @@ public final class NameDetector implements Detector {
   }
 
   /** Whether a word ends like a surname of one of the languages in {@link #SURNAME_ENDINGS}. */
+  /** Endings that mark a surname even alone ({@code Yefremova}, {@code Živković}): few other words end so. */
+  private static final List<String> STRONG_SURNAME_ENDINGS = List.of("ova", "eva", "ov", "ev", "ski", "ska", "sky",
+      "wicz", "ević", "ović", "vić", "enko", "shvili", "adze", "opoulos", "dóttir", "dottir", "sson");
+
+  static boolean strongSurnameEnding(String lower) {
+    for (String ending : STRONG_SURNAME_ENDINGS) {
+      if (lower.length() >= ending.length() + 4 && lower.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean surnameEnding(String lower) {
     for (String ending : SURNAME_ENDINGS) {
       if (lower.length() >= ending.length() + 3 && lower.endsWith(ending)) {
@@ -596,7 +655,7 @@ public final class NameDetector implements Detector {
   private void scoreRun(String text, List<Token> tokens, int from, int to, List<Span> found) {
     int start = from;
     for (int k = from; k <= to + 1; k++) {
-      boolean boundary = k > to || splitsRun(tokens.get(k));
+      boolean boundary = k > to || (splitsRun(tokens.get(k)) && !keptInName(text, tokens, from, to, k));
       if (boundary) {
         if (k > start) {
           scorePiece(text, tokens, start, k - 1, found);
@@ -604,6 +663,21 @@ public final class NameDetector implements Detector {
         start = k + 1;
       }
     }
+  }
+
+  /**
+   * A token that would split a run but belongs to a name: a middle initial that is also a word, followed
+   * by its full stop ({@code John A. Leiva}), or a common word after a known given name and an initial
+   * ({@code Jildau S Bouts}).
+   */
+  private boolean keptInName(String text, List<Token> tokens, int from, int to, int k) {
+    Token t = tokens.get(k);
+    if (t.initial()) {
+      return k > from && k < to && t.end() < text.length() && text.charAt(t.end()) == '.'
+          && isGivenName(tokens.get(k - 1));
+    }
+    return k == to && k - 2 >= from && tokens.get(k - 1).initial() && isGivenName(tokens.get(k - 2))
+        && !FUNCTION_WORDS.contains(t.lower()) && !TITLES.contains(t.lower()) && !GREETINGS.contains(t.lower());
   }
 
   /**
@@ -660,7 +734,7 @@ public final class NameDetector implements Detector {
       if (lexicons.firstNames().contains(w.lower()) && !common) {
         score = 0.55;
       } else if ((lexicons.surnames().contains(w.lower()) || surnameEnding(w.lower())) && !common) {
-        score = proper ? 0.2 : 0.4;
+        score = proper ? 0.2 : strongSurnameEnding(w.lower()) ? 0.5 : 0.4;
       } else if (isNameWord(w) || common || proper) {
         score = 0.15;
       } else {
@@ -829,6 +903,15 @@ public final class NameDetector implements Detector {
   private boolean listable(Token t) {
     return t.capitalised() && !t.allCaps() && !isCommonWord(t) && (isNameWord(t)
         || (!lexicons.properNouns().contains(t.lower()) && !lexicons.places().contains(t.lower())));
+  }
+
+  /** Whether tokens {@code from..to}, joined by spaces, name a known place. */
+  boolean knownPlace(List<Token> tokens, int from, int to) {
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      key.append(k == from ? "" : " ").append(tokens.get(k).lower());
+    }
+    return lexicons.places().contains(key.toString());
   }
 
   /** A word of the given-name lexicons, common English word or not ({@code Maria}, {@code Will}). */

@@ -61,7 +61,26 @@ final class OrganizationShapes {
       new Cue("company", 0.6), new Cue("company name", 0.7), new Cue("organization", 0.6),
       new Cue("organisation", 0.6), new Cue("employer name", 0.7), new Cue("customer of", 0.6),
       new Cue("client of", 0.5), new Cue("account with", 0.5), new Cue("partnered with", 0.6),
-      new Cue("rebranded as", 0.6), new Cue("later became", 0.6), new Cue("merged with", 0.6), new Cue("renamed to", 0.55), new Cue("shares of", 0.6), new Cue("stock of", 0.6));
+      new Cue("rebranded as", 0.6), new Cue("later became", 0.6), new Cue("merged with", 0.6), new Cue("renamed to", 0.55), new Cue("shares of", 0.6), new Cue("stock of", 0.6),
+      new Cue("sponsored by", 0.6), new Cue("funded by", 0.55), new Cue("partnership with", 0.6),
+      new Cue("contract with", 0.55), new Cue("division of", 0.65), new Cue("spun off from", 0.65),
+      new Cue("spin-off of", 0.65), new Cue("shop at", 0.6), new Cue("shopping at", 0.6), new Cue("ordered from", 0.6),
+      new Cue("bought from", 0.55), new Cue("purchased from", 0.6), new Cue("invested in", 0.55),
+      new Cue("investor in", 0.6), new Cue("stake in", 0.6), new Cue("competitor of", 0.6),
+      new Cue("applied to", 0.5), new Cue("applied at", 0.6), new Cue("interview at", 0.7),
+      new Cue("interviewed at", 0.7), new Cue("interviewing at", 0.7), new Cue("laid off from", 0.7),
+      new Cue("laid off by", 0.7), new Cue("fired from", 0.65), new Cue("resigned from", 0.65),
+      new Cue("offer from", 0.55), new Cue("recruited by", 0.6), new Cue("contractor for", 0.65),
+      new Cue("contractor at", 0.7), new Cue("vendor for", 0.6), new Cue("supplier to", 0.6),
+      new Cue("acquisition of", 0.6), new Cue("shares in", 0.6), new Cue("customer at", 0.6),
+      new Cue("subscriber of", 0.6), new Cue("member of staff at", 0.7), new Cue("staff at", 0.65),
+      new Cue("employee of", 0.7), new Cue("employee at", 0.7), new Cue("volunteer at", 0.6),
+      new Cue("student at", 0.55), new Cue("professor at", 0.65), new Cue("teacher at", 0.6),
+      new Cue("nurse at", 0.6), new Cue("doctor at", 0.55), new Cue("accountant at", 0.7),
+      new Cue("lawyer at", 0.7), new Cue("attorney at", 0.7), new Cue("partner at", 0.65),
+      new Cue("executive at", 0.7), new Cue("head of sales at", 0.7), new Cue("vp at", 0.7),
+      new Cue("officer at", 0.65), new Cue("representative of", 0.6), new Cue("representative at", 0.65),
+      new Cue("spokesperson for", 0.65), new Cue("spokesman for", 0.65), new Cue("spokeswoman for", 0.65));
 
   /** The last word of each cue: the cue phrases are only compared after one of them. */
   private static final Set<String> CUE_LAST_WORDS = lastWords();
@@ -77,7 +96,9 @@ final class OrganizationShapes {
   /** Nouns after a name that make it an organisation ({@code The Avalara office}). */
   private static final Set<String> ORG_NOUNS_AFTER = Set.of("office", "offices", "headquarters", "hq", "ceo",
       "cto", "cfo", "employees", "staff", "shareholders", "stock", "shares", "subsidiary", "subsidiaries",
-      "headcount", "layoffs", "ipo", "workforce");
+      "headcount", "layoffs", "ipo", "workforce", "website", "app", "platform", "customers", "shareholder",
+      "stockholders", "spokesperson", "spokesman", "spokeswoman", "boardroom", "payroll", "quarterly", "earnings",
+      "revenue", "customer", "storefront");
 
   /** What a company is described as: {@code X is a (design) agency}. */
   private static final Set<String> ORG_KINDS = Set.of("agency", "company", "firm", "startup", "start-up",
@@ -108,6 +129,9 @@ final class OrganizationShapes {
       }
       if (next < 0) {
         next = beforeOrgNoun(text, tokens, k, end, taken, found, names);
+      }
+      if (next < 0) {
+        next = OrganizationContext.find(text, tokens, k, end, taken, found, names);
       }
       // a run is read once from its first word: what it holds was looked for from there
       k = next > k ? next - 1 : end;
@@ -250,11 +274,15 @@ final class OrganizationShapes {
     }
     Token is = tokens.get(end + 1);
     Token a = tokens.get(end + 2);
-    if (!(is.lower().equals("is") || is.lower().equals("was")) || !(a.lower().equals("a") || a.lower().equals("an"))
+    int from = end + 3;
+    if (NameDetector.between(text, tokens.get(end), is).equals(", ") && (is.lower().equals("a") || is.lower().equals("an"))
+        && !is.capitalised()) {
+      from = end + 2; // an apposition: "Zentrix, a logistics company,"
+    } else if (!(is.lower().equals("is") || is.lower().equals("was")) || !(a.lower().equals("a") || a.lower().equals("an"))
         || !NameDetector.between(text, tokens.get(end), is).equals(" ")) {
       return false;
     }
-    for (int k = end + 3; k < tokens.size() && k <= end + 5; k++) {
+    for (int k = from; k < tokens.size() && k <= from + 2; k++) {
       if (ORG_KINDS.contains(tokens.get(k).lower())) {
         return true;
       }
@@ -310,7 +338,8 @@ final class OrganizationShapes {
             && ORG_WORDS.contains(tokens.get(last + 1).lower())
             && NameDetector.between(text, tokens.get(last), tokens.get(last + 1)).equals(" ");
         boolean described = describedAsOrganization(text, tokens, last);
-        if (!(cue || orgAfter || described)) {
+        boolean role = OrganizationContext.roleAfter(text, tokens, last);
+        if (!(cue || orgAfter || described || role)) {
           continue;
         }
         int first = k;
@@ -485,7 +514,7 @@ final class OrganizationShapes {
     return end;
   }
 
-  private static boolean allGivenOrSurnames(List<Token> tokens, int from, int to, NameDetector names) {
+  static boolean allGivenOrSurnames(List<Token> tokens, int from, int to, NameDetector names) {
     for (int k = from; k <= to; k++) {
       if (!names.isNameWord(tokens.get(k)) && !tokens.get(k).initial()) {
         return false;
@@ -494,7 +523,7 @@ final class OrganizationShapes {
     return true;
   }
 
-  private static void add(String text, List<Token> tokens, int first, int last, double score, boolean[] taken,
+  static void add(String text, List<Token> tokens, int first, int last, double score, boolean[] taken,
       List<Span> found) {
     int end = tokens.get(last).end();
     if (end < text.length() && text.charAt(end) == '.' && tokens.get(last).length() <= 4

@@ -40,6 +40,12 @@ final class PersonContext {
   private static final Set<String> WEAK_VERBS_AFTER = Set.of("was", "is", "has", "had", "and", "who", "will",
       "would", "could", "can", "did", "does", "got", "gets", "went", "goes", "made", "makes", "took", "gave");
 
+  /** Phrases after a name that say a person acts or comes from somewhere. */
+  private static final java.util.List<String> HUMAN_AFTER = java.util.List.of(" is from", " was born", " said",
+      " says", " told", " asked", " replied", " smiled", " laughed", " whispered", " listed his", " listed her",
+      " married", " and his wife", " and her husband");
+
+  private static final double HUMAN = 0.25;
   private static final double ADDRESS = -0.4;
   private static final double VOCATIVE = 0.25;
   private static final double KNOWN_VOCATIVE = 0.35;
@@ -75,6 +81,9 @@ final class PersonContext {
     if (vocative(text, tokens, from, to)) {
       score += knownLast ? KNOWN_VOCATIVE : VOCATIVE;
     }
+    if (humanAfter(text, last.end())) {
+      score += HUMAN;
+    }
     if (knownSingle && to + 1 < tokens.size()) {
       Token next = tokens.get(to + 1);
       String gap = NameDetector.between(text, last, next);
@@ -83,6 +92,17 @@ final class PersonContext {
       }
     }
     return score;
+  }
+
+  /** Whether a phrase only a person takes follows at {@code at}: {@code Dzhambek is from}, {@code Csonka said}. */
+  private static boolean humanAfter(String text, int at) {
+    String after = text.substring(at, Math.min(text.length(), at + 16)).toLowerCase(java.util.Locale.ROOT);
+    for (String p : HUMAN_AFTER) {
+      if (after.startsWith(p) && (after.length() == p.length() || !Character.isLetter(after.charAt(p.length())))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code Name, can I ...} at the start of a sentence, or {@code ..., Name!} / {@code ..., Name?} at its end. */
