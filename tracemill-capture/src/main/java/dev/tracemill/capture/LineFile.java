@@ -27,9 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Interrupts.</b> A {@link FileChannel} is closed when a thread blocked in it is interrupted, which
  * would end the log for every thread. The caller's interrupt flag is cleared for the duration of the
  * write and set again afterwards; and if the channel was closed all the same (an interrupt that arrived
- * during the write), it is reopened and the write retried (up to 100 times): not at all when the file
- * shows the bytes arrived, and after taking back the part that arrived when the write stopped inside
- * the line.
+ * during the write), it is reopened and the write retried (up to 10,000 times, the flag cleared again
+ * before each attempt, so that only a thread interrupted without pause for that long gives up): not at
+ * all when the file shows the bytes arrived, and after taking back the part that arrived when the write
+ * stopped inside the line.
  */
 final class LineFile implements AutoCloseable {
   /** One lock per file per JVM: two channels of one JVM may not hold overlapping file locks. */
@@ -76,8 +77,12 @@ final class LineFile implements AutoCloseable {
     return path;
   }
 
-  /** Attempts at one append when interrupts keep closing the channel. */
-  private static final int ATTEMPTS = 100;
+  /**
+   * Attempts at one append when interrupts keep closing the channel. A thread that another interrupts
+   * in a tight loop can see its flag set again between the retry's clearing it and the next lock, so a
+   * hundred attempts were not always enough (ConcurrencyTest); each failed attempt costs a reopen.
+   */
+  private static final int ATTEMPTS = 10_000;
 
   /** Appends {@code bytes} (complete lines) in one write. */
   void append(ByteBuffer bytes) throws IOException {
@@ -90,6 +95,7 @@ final class LineFile implements AutoCloseable {
         if (closed) {
           throw new IllegalStateException("the logger of " + path + " is closed");
         }
+        interrupted |= Thread.interrupted();
         try {
           write(bytes, before);
           return;
