@@ -172,6 +172,10 @@ public final class NameDetector implements Detector {
       "oyj", "ab", "asa", "spa", "srl", "kk", "pte");
 
   /** Words before a place that say it is one ({@code from Lisbon}, {@code based in Ohio}). */
+  /** Prepositions after which a lone word that names a place is the place ("from Paris", "in Jordan"). */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("from", "in", "near", "visiting");
+  private static final double PLACE_AFTER_PREPOSITION = 0.7;
+
   private static final Set<String> PLACE_CUES = Set.of("in", "from", "at", "to", "near", "visit", "visiting",
       "via", "across", "around", "outside", "inside", "towards", "toward", "of", "born", "lives", "live",
       "moved", "travelling", "traveling", "city", "town", "country");
@@ -244,7 +248,16 @@ public final class NameDetector implements Detector {
     people(text, tokens, companies, found);
     OrganizationShapes.signatureLines(text, tokens, companies, found);
     // addresses and places still claim their tokens from people; LocationDetector reports them
-    return resolveOverlaps(found).stream().filter(s -> !s.type().equals(EntityTypes.LOCATION)).toList();
+    List<Span> out = new ArrayList<>();
+    for (Span s : resolveOverlaps(found)) {
+      if (s.type().equals(EntityTypes.LOCATION)) {
+        continue;
+      }
+      out.add(s.type().equals(EntityTypes.PERSON) && placeAfterPreposition(text, tokens, s)
+          ? new Span(s.start(), s.end(), EntityTypes.LOCATION, PLACE_AFTER_PREPOSITION, NAME)
+          : s);
+    }
+    return out;
   }
 
   // ---- JSON key hints ----
@@ -1073,6 +1086,23 @@ public final class NameDetector implements Detector {
   }
 
   // ---- overlaps ----
+
+  /**
+   * A one-word PERSON that the places lexicon knows, right after "from", "in", "near" or "visiting"
+   * ("I'm from Paris", "Greetings from Berlin"): first names that are also cities read as people
+   * everywhere else, but there the place is meant.
+   */
+  private boolean placeAfterPreposition(String text, List<Token> tokens, Span s) {
+    for (int k = 1; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.start() == s.start()) {
+        Token before = tokens.get(k - 1);
+        return t.end() == s.end() && lexicons.places().contains(t.lower())
+            && PLACE_PREPOSITIONS.contains(before.lower()) && joinedBySpace(text, before, t);
+      }
+    }
+    return false;
+  }
 
   private static List<Span> resolveOverlaps(List<Span> spans) {
     List<Span> sorted = new ArrayList<>(spans);

@@ -68,6 +68,16 @@ class NameDetectorTest implements DetectorContract {
   }
 
   @Test
+  void aFirstNameThatIsACityIsThePlaceAfterFromOrIn() {
+    for (String text : List.of("I'm from Paris and I love it.", "Greetings from Berlin!")) {
+      assertThat(find(text)).as(text).singleElement().satisfies(s -> assertThat(s.type()).isEqualTo(EntityTypes.LOCATION));
+    }
+    assertThat(persons("We live in Sydney now.")).isEmpty();
+    assertThat(persons("Hi, I'm Paris and I need help.")).containsExactly("Paris");
+    assertThat(persons("My colleague Paris Hilton called.")).containsExactly("Paris Hilton");
+  }
+
+  @Test
   void anUnknownWordWithoutACueIsNotAName() {
     assertThat(persons("The Zyxwa module failed to load.")).isEmpty();
   }
