@@ -24,9 +24,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * bounds the cost per unit (a few hundred microseconds), and recent answers are cached by text: the
  * calls of one chat session repeat its first user message, so a session is usually detected once.
  *
- * <p>Plain English is recognised before the model is asked: a text whose letters are all ASCII, with
- * at least {@link #MIN_WORDS} words of which a quarter or more are English function words ("the",
- * "you", "with"...) and hardly any function words of the other Latin-script languages most often
+ * <p>Plain English is recognised before the model is asked: a text in Latin script with at most one
+ * accented letter in thirty (names and places such as Dvořák or São Paulo), at least
+ * {@link #MIN_WORDS} words of which a quarter or more are common English words ("the", "you",
+ * "with", "write"...), and hardly any function words of the other Latin-script languages most often
  * seen beside it (German, French, Spanish, Italian, Portuguese, Dutch), is {@code en}. Most production
  * logs are mostly English, and the model costs about as much per text as the rest of the pipeline;
  * {@code LanguageTaggerTest} checks that this shortcut agrees with the model.
@@ -48,7 +49,9 @@ public final class LanguageTagger {
       "that", "for", "with", "this", "are", "have", "what", "how", "your", "can", "it", "my", "be", "at", "from",
       "please", "would", "not", "we", "our", "there", "which", "if", "but", "about", "could", "should",
       "does", "did", "has", "they", "their", "been", "were", "when", "where", "why", "i", "i'm", "it's",
-      "don't", "can't", "these", "those", "any", "into", "than", "then", "them", "by", "its", "just");
+      "don't", "can't", "these", "those", "any", "into", "than", "then", "them", "by", "its", "just", "a", "an",
+      "in", "on", "as", "or", "do", "me", "so", "will", "was", "all", "some", "want", "need", "help",
+      "know", "like", "get", "make", "write", "give", "tell", "show", "explain", "recommend", "best");
   private static final java.util.Set<String> OTHER = java.util.Set.of(
       "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "zu", "auf", "für",
       "le", "la", "les", "est", "et", "je", "vous", "pas", "une", "des", "du", "pour", "avec", "que", "qui",
@@ -112,34 +115,51 @@ public final class LanguageTagger {
     int words = 0;
     int english = 0;
     int other = 0;
+    int letters = 0;
+    int accented = 0;
     int i = 0;
     int n = sample.length();
     while (i < n) {
       char c = sample.charAt(i);
-      if (c >= 0x80 && Character.isLetter(c)) {
-        return false;
-      }
-      if (!isAsciiLetter(c)) {
+      if (!isWordLetter(c)) {
         i++;
         continue;
       }
       int start = i;
-      while (i < n && (isAsciiLetter(sample.charAt(i))
-          || (sample.charAt(i) == '\'' && i + 1 < n && isAsciiLetter(sample.charAt(i + 1))))) {
+      boolean plain = true;
+      while (i < n && (isWordLetter(sample.charAt(i))
+          || (sample.charAt(i) == '\'' && i + 1 < n && isWordLetter(sample.charAt(i + 1))))) {
+        char w = sample.charAt(i);
+        if (w >= 0x80) {
+          // Accented Latin letters in a name or place (Dvořák, São Paulo) are fine in small numbers;
+          // any other script leaves the text to the model.
+          if (Character.UnicodeScript.of(w) != Character.UnicodeScript.LATIN) {
+            return false;
+          }
+          accented++;
+          plain = false;
+        }
+        if (w != '\'') {
+          letters++;
+        }
         i++;
       }
-      if (i < n && sample.charAt(i) >= 0x80 && Character.isLetter(sample.charAt(i))) {
-        return false;
-      }
-      String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
       words++;
-      if (ENGLISH.contains(word)) {
-        english++;
-      } else if (OTHER.contains(word)) {
-        other++;
+      if (plain) {
+        String word = sample.substring(start, i).toLowerCase(Locale.ROOT);
+        if (ENGLISH.contains(word)) {
+          english++;
+        } else if (OTHER.contains(word)) {
+          other++;
+        }
       }
     }
-    return words >= MIN_WORDS && english * 4 >= words && other * 4 <= english && other <= 2;
+    return words >= MIN_WORDS && accented * 30 <= letters && english * 4 >= words && other * 4 <= english
+        && other <= 2;
+  }
+
+  private static boolean isWordLetter(char c) {
+    return isAsciiLetter(c) || (c >= 0x80 && Character.isLetter(c));
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -15,7 +15,10 @@ class LanguageTaggerTest {
       "Can you summarise the attached report for me and list the three main risks?",
       "I was charged twice for my order last week, please refund one of the payments.",
       "What is the difference between a process and a thread in the context of the JVM?",
-      "Write a SQL query that returns the top 10 customers by revenue for this year.");
+      "Write a SQL query that returns the top 10 customers by revenue for this year.",
+      "My invoice to Inès Jensen is 2 days overdue. How should I follow up with her?",
+      "Can you plan a family-friendly weekend in Kraków for two people on a small budget?",
+      "Write a function in C# that parses a stream and returns the future.");
 
   // Support requests as users type them, several without accents, which the shortcut must leave to the model.
   private static final List<String> OTHERS = List.of(
@@ -30,7 +33,10 @@ class LanguageTaggerTest {
       "Jak moge zresetowac haslo? Link w wiadomosci wygasl i nie moge sie zalogowac do konta.",
       "Sifremi nasil sifirlayabilirim? E-postadaki baglantinin suresi doldu ve giris yapamiyorum.",
       "Bagaimana cara mengatur ulang kata sandi saya? Tautan di email sudah kedaluwarsa.",
-      "Hur aterstaller jag mitt losenord? Lanken i mejlet har gatt ut och jag kan inte logga in.");
+      "Hur aterstaller jag mitt losenord? Lanken i mejlet har gatt ut och jag kan inte logga in.",
+      "Quels sont les meilleurs hiking trails à Tokyo pour un séjour scenic ?",
+      "My tests fail only on CI with a timeout in the iterator. 急ぎではありませんが、確認をお願いします。",
+      "Wie kann ich mein Passwort zurücksetzen? Der Link in der E-Mail ist abgelaufen.");
 
   @Test
   void plainEnglishIsRecognisedWithoutTheModelAndOtherLanguagesAreLeftToIt() {
