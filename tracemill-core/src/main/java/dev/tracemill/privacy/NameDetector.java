@@ -253,7 +253,7 @@ public final class NameDetector implements Detector {
       if (s.type().equals(EntityTypes.LOCATION)) {
         continue;
       }
-      out.add(s.type().equals(EntityTypes.PERSON) && placeAfterPreposition(text, tokens, s)
+      out.add(s.type().equals(EntityTypes.PERSON) && personIsAPlace(text, tokens, s)
           ? new Span(s.start(), s.end(), EntityTypes.LOCATION, PLACE_AFTER_PREPOSITION, NAME)
           : s);
     }
@@ -1088,18 +1088,27 @@ public final class NameDetector implements Detector {
   // ---- overlaps ----
 
   /**
-   * A one-word PERSON that the places lexicon knows, right after "from", "in", "near" or "visiting"
-   * ("I'm from Paris", "Greetings from Berlin"): first names that are also cities read as people
-   * everywhere else, but there the place is meant.
+   * A PERSON candidate that is a place: several words that together name a place the lexicon knows
+   * ("San Francisco", "Santa Monica": each word looks like a name), or one such word right after
+   * "from", "in", "near" or "visiting" ("I'm from Paris", "Greetings from Berlin": first names that
+   * are also cities read as people everywhere else, but there the place is meant).
    */
-  private boolean placeAfterPreposition(String text, List<Token> tokens, Span s) {
-    for (int k = 1; k < tokens.size(); k++) {
+  private boolean personIsAPlace(String text, List<Token> tokens, Span s) {
+    for (int k = 0; k < tokens.size(); k++) {
       Token t = tokens.get(k);
-      if (t.start() == s.start()) {
-        Token before = tokens.get(k - 1);
-        return t.end() == s.end() && lexicons.places().contains(t.lower())
-            && PLACE_PREPOSITIONS.contains(before.lower()) && joinedBySpace(text, before, t);
+      if (t.start() != s.start()) {
+        continue;
       }
+      if (t.end() != s.end()) {
+        String whole = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+        return whole.indexOf(' ') > 0 && whole.indexOf('\n') < 0 && lexicons.places().contains(whole);
+      }
+      if (k == 0) {
+        return false;
+      }
+      Token before = tokens.get(k - 1);
+      return lexicons.places().contains(t.lower()) && PLACE_PREPOSITIONS.contains(before.lower())
+          && joinedBySpace(text, before, t);
     }
     return false;
   }

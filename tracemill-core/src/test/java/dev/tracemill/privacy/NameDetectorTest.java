@@ -68,11 +68,15 @@ class NameDetectorTest implements DetectorContract {
   }
 
   @Test
-  void aFirstNameThatIsACityIsThePlaceAfterFromOrIn() {
+  void placesThatLookLikeNamesAreReportedAsPlaces() {
     for (String text : List.of("I'm from Paris and I love it.", "Greetings from Berlin!")) {
       assertThat(find(text)).as(text).singleElement().satisfies(s -> assertThat(s.type()).isEqualTo(EntityTypes.LOCATION));
     }
     assertThat(persons("We live in Sydney now.")).isEmpty();
+    for (String text : List.of("He moved to San Francisco in May.", "We visited Santa Monica and Santa Barbara.")) {
+      assertThat(persons(text)).as(text).isEmpty();
+      assertThat(find(text)).as(text).allSatisfy(s -> assertThat(s.type()).isEqualTo(EntityTypes.LOCATION));
+    }
     assertThat(persons("Hi, I'm Paris and I need help.")).containsExactly("Paris");
     assertThat(persons("My colleague Paris Hilton called.")).containsExactly("Paris Hilton");
   }
