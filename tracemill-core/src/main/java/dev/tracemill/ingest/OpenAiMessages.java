@@ -148,9 +148,6 @@ final class OpenAiMessages {
     } else if (args.isTextual()) {
       raw = args.asText();
       parsed = Json.tryParse(raw);
-      if (parsed != null && parsed.isMissingNode()) {
-        parsed = null;
-      }
     } else if (args.isObject()) {
       raw = Json.write(args);
       parsed = args;

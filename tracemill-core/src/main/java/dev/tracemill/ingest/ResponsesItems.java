@@ -89,9 +89,6 @@ final class ResponsesItems {
         JsonNode args = it.get(type.equals("function_call") ? "arguments" : "input");
         String raw = args == null || args.isNull() ? "" : args.isTextual() ? args.asText() : Json.write(args);
         JsonNode parsed = raw.isEmpty() ? null : Json.tryParse(raw);
-        if (parsed != null && parsed.isMissingNode()) {
-          parsed = null;
-        }
         if (!endsWithAssistantTurn(out)) {
           out.add(new AssistantMsg("", takeReasoning(), meta));
         }

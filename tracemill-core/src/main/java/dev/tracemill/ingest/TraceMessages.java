@@ -81,7 +81,7 @@ final class TraceMessages {
       String s = v.asText().strip();
       if (s.startsWith("{") || s.startsWith("[")) {
         JsonNode parsed = Json.tryParse(s);
-        if (parsed != null && !parsed.isMissingNode()) {
+        if (parsed != null) {
           return parsed;
         }
       }
@@ -445,9 +445,6 @@ final class TraceMessages {
     } else if (args.isTextual()) {
       raw = args.asText();
       parsed = Json.tryParse(raw);
-      if (parsed != null && parsed.isMissingNode()) {
-        parsed = null;
-      }
     } else {
       raw = Json.write(args);
       parsed = args;

@@ -53,13 +53,14 @@ public final class Json {
     }
   }
 
-  /** Parses {@code text}, or returns null when it is not valid JSON. */
+  /** Parses {@code text}, or returns null when it is not valid JSON or holds no value (blank). */
   public static JsonNode tryParse(String text) {
     if (text == null) {
       return null;
     }
     try {
-      return MAPPER.readTree(text);
+      JsonNode node = MAPPER.readTree(text);
+      return node == null || node.isMissingNode() ? null : node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       return null;
     }
