@@ -47,6 +47,7 @@ public final class NameDetector implements Detector {
   static final String NAME = "names";
 
   private static final int MAX_NAME_WORDS = 4;
+  private static final int MAX_COMPANY_WORDS = 6;
   private static final Set<String> LIST_GAPS = Set.of(", ", " & ", ",", " / ");
   private static final int CUE_WINDOW = 48;
 
@@ -925,6 +926,22 @@ public final class NameDetector implements Detector {
       key.append(k == from ? "" : " ").append(tokens.get(k).lower());
     }
     return lexicons.places().contains(key.toString());
+  }
+
+  /**
+   * The number of tokens from {@code from} (at most to {@code to}) that spell the longest name of a listed
+   * company ({@code Morgan Stanley}, {@code T. Rowe Price}), or 0.
+   */
+  int listedCompany(List<Token> tokens, int from, int to) {
+    int best = 0;
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k <= to && k < tokens.size() && k - from < MAX_COMPANY_WORDS; k++) {
+      key.append(k == from ? "" : " ").append(tokens.get(k).lower());
+      if (lexicons.companies().contains(key.toString())) {
+        best = k - from + 1;
+      }
+    }
+    return best;
   }
 
   /** A word of the given-name lexicons, common English word or not ({@code Maria}, {@code Will}). */

@@ -16,11 +16,12 @@ import java.util.zip.GZIPInputStream;
 /**
  * The word lists {@link NameDetector} looks tokens up in, all lower-cased (see the README beside the
  * resources for their provenance and licences). Loaded once per JVM on first use (about 120k entries,
- * a few MB of heap) and shared read-only by every detector instance.
+ * a few MB of heap) and shared read-only by every detector instance. {@code companies} holds the names
+ * of listed companies as {@link #tokenKeys} keys.
  */
 record NameLexicons(
     Set<String> firstNames, Set<String> surnames, Set<String> englishWords, Set<String> properNouns,
-    Set<String> places) {
+    Set<String> places, Set<String> companies) {
   private static final String DIR = "/dev/tracemill/privacy/";
 
   NameLexicons {
@@ -29,6 +30,7 @@ record NameLexicons(
     englishWords = Set.copyOf(requireNonNull(englishWords, "englishWords is null"));
     properNouns = Set.copyOf(requireNonNull(properNouns, "properNouns is null"));
     places = Set.copyOf(requireNonNull(places, "places is null"));
+    companies = Set.copyOf(requireNonNull(companies, "companies is null"));
   }
 
   /** The shipped lexicons; the first call reads the resources (a missing one is a packaging bug). */
@@ -40,7 +42,26 @@ record NameLexicons(
     static final NameLexicons BUILT_IN = new NameLexicons(
         union(read("ner-first-names.txt"), read("ner-given-names-world.txt.gz")),
         union(read("ner-surnames.txt.gz"), read("ner-surnames-world.txt.gz")), read("ner-english-words.txt.gz"),
-        read("ner-proper-nouns.txt.gz"), read("ner-places.txt.gz"));
+        read("ner-proper-nouns.txt.gz"), read("ner-places.txt.gz"), tokenKeys(read("ner-companies.txt.gz")));
+  }
+
+  /**
+   * Each entry as the lower-cased words {@link WordTokens} cuts it into, joined by one space
+   * ({@code t. rowe price} gives {@code t rowe price}, {@code at&t} gives {@code at t}): the key a run of
+   * tokens is looked up with.
+   */
+  static Set<String> tokenKeys(Set<String> entries) {
+    Set<String> keys = new HashSet<>();
+    for (String entry : entries) {
+      StringBuilder key = new StringBuilder();
+      for (WordTokens.Token t : WordTokens.of(entry)) {
+        key.append(key.length() == 0 ? "" : " ").append(t.lower());
+      }
+      if (key.length() > 0) {
+        keys.add(key.toString());
+      }
+    }
+    return keys;
   }
 
   /** The US census lists and the world lists (given and family names of 110+ countries) as one set. */

@@ -21,6 +21,9 @@ import java.util.Set;
  *       X is not made of name words.
  *   <li>A role noun between it and a capitalised name: {@code Estately songwriter Michele Østrem},
  *       {@code Acme engineer Jane Doe}.
+ *   <li>A person's full name and {@code from} or {@code of} before it: {@code Jane Doe from Acme},
+ *       {@code Tom Holzman of Predilytics} (not a known place, and not {@code from X to Y}).
+ *   <li>A possessive before a person's full name: {@code Panjiva's Riku Nieminen}.
  * </ul>
  */
 final class OrganizationContext {
@@ -41,7 +44,7 @@ final class OrganizationContext {
   /** Phrases after a name that only an organisation takes. */
   private static final List<String> STRONG_AFTER = List.of(" is the brainchild of", " was the brainchild of",
       " was founded in", " was founded by", " was founded on", " is headquartered", " was headquartered",
-      " went public", " filed for bankruptcy", "'s founders", "\u2019s founders", "'s co-founders",
+      " went public", " filed for bankruptcy", " is a 501(c)", " was a 501(c)", " is a registered charity", "'s founders", "\u2019s founders", "'s co-founders",
       "\u2019s co-founders", "'s shareholders", "\u2019s shareholders", " has offices in", " has been acquired");
 
   /** Phrases after a name that a company takes more than a person named by a surname alone. */
@@ -70,6 +73,10 @@ final class OrganizationContext {
       score = 0.55;
     } else if (atBeforeAddress(text, tokens, first, end)) {
       score = 0.55;
+    } else if (personBefore(text, tokens, first, names) && !tripAfter(tokens, end)) {
+      score = 0.55;
+    } else if (possessiveOfPerson(text, tokens, end, names)) {
+      score = 0.55;
     } else if (followedBy(text, tokens.get(end).end(), STRONG_AFTER)) {
       score = 0.6;
       commonAllowed = words >= 2;
@@ -92,6 +99,75 @@ final class OrganizationContext {
     }
     OrganizationShapes.add(text, tokens, first, end, score, taken, found);
     return end + 1;
+  }
+
+  /**
+   * {@code Margaret S. Stouffer of Guidestar} read as one capitalised run (its {@code of} joins names such as
+   * {@code Bank of America}): the part after {@code of} is a company when a person's full name is before it.
+   * Returns the index after the run, or -1.
+   */
+  static int afterPersonOf(String text, List<Token> tokens, int from, int end, boolean[] taken, List<Span> found,
+      NameDetector names) {
+    for (int j = from + 2; j <= end; j++) {
+      if (!tokens.get(j - 1).lower().equals("of") || !personBefore(text, tokens, j, names)) {
+        continue;
+      }
+      if (allCommon(tokens, j, end, names) || names.knownPlace(tokens, j, end)
+          || (end - j < 3 && names.inGivenNames(tokens.get(j)) && OrganizationShapes.allGivenOrSurnames(tokens, j, end, names))) {
+        return -1;
+      }
+      OrganizationShapes.add(text, tokens, j, end, 0.55, taken, found);
+      return end + 1;
+    }
+    return -1;
+  }
+
+  /**
+   * {@code Jane Doe from X}, {@code Tom I. Holzman of X}: {@code from} or {@code of} before token
+   * {@code first}, and before it two to four capitalised words or initials opening with a known given name.
+   */
+  private static boolean personBefore(String text, List<Token> tokens, int first, NameDetector names) {
+    if (first < 3) {
+      return false;
+    }
+    Token prep = tokens.get(first - 1);
+    if (!(prep.lower().equals("from") || prep.lower().equals("of")) || prep.capitalised()
+        || !NameDetector.between(text, prep, tokens.get(first)).equals(" ")) {
+      return false;
+    }
+    int k = first - 2;
+    int words = 0;
+    boolean given = false;
+    while (k >= 0 && words < 4 && tokens.get(k).capitalised() && !tokens.get(k).allCaps()
+        && NameDetector.between(text, tokens.get(k), tokens.get(k + 1)).matches(" |\\. ")) {
+      words++;
+      given |= names.isGivenName(tokens.get(k));
+      k--;
+    }
+    if (words < 2 || words > 4 || (k >= 0 && tokens.get(k).capitalised()
+        && NameDetector.between(text, tokens.get(k), tokens.get(k + 1)).equals(" "))) {
+      return false;
+    }
+    Token surname = tokens.get(first - 2);
+    return given ? !names.isCommonWord(tokens.get(k + 1)) : names.isNameWord(surname) && !names.isCommonWord(surname);
+  }
+
+  /** {@code from X to Y}: a trip, not a workplace. */
+  private static boolean tripAfter(List<Token> tokens, int end) {
+    return end + 1 < tokens.size() && tokens.get(end + 1).lower().equals("to");
+  }
+
+  /** {@code X's Riku Nieminen}: a possessive after token {@code end}, then a known given name and a name word. */
+  private static boolean possessiveOfPerson(String text, List<Token> tokens, int end, NameDetector names) {
+    if (end + 2 >= tokens.size()) {
+      return false;
+    }
+    String gap = NameDetector.between(text, tokens.get(end), tokens.get(end + 1));
+    Token given = tokens.get(end + 1);
+    Token family = tokens.get(end + 2);
+    return (gap.equals("'s ") || gap.equals("\u2019s ")) && names.inGivenNames(given) && family.capitalised()
+        && !family.allCaps() && NameDetector.between(text, given, family).equals(" ")
+        && !names.isCommonWord(family) && (names.isGivenName(given) || names.isNameWord(family));
   }
 
   /** {@code <name> songwriter <Name>}: a role noun after token {@code last}, then a capitalised word. */

@@ -19,7 +19,12 @@ import java.util.Set;
  *   <li>partners' names joined as a firm ({@code Procter & Gamble}; {@code Jones, Mitchell and Williams}
  *       after {@code at}/{@code for}/{@code from} or before an organisation word);
  *   <li>the company line of a signature block: the line after a person's name (and an optional job
- *       title line) when an address or phone line follows ({@link #signatureLines}).
+ *       title line) when an address or phone line follows, the company between two lines of the same
+ *       addressee, and a title-case heading line right over a street address ({@link #signatureLines});
+ *   <li>the name of a listed company ({@code Morgan Stanley}, {@code Citigroup}; the lexicon
+ *       {@code ner-companies.txt.gz}), when it is no common word, product, name word or place alone;
+ *   <li>the other items of a list of three or more that holds a company found so
+ *       ({@code Ranku, Biovia and Miller Ltd.}), unless they are people's names or places.
  * </ol>
  * Found spans are marked taken so that the person pass does not read them again. Stateless.
  */
@@ -80,7 +85,8 @@ final class OrganizationShapes {
       new Cue("lawyer at", 0.7), new Cue("attorney at", 0.7), new Cue("partner at", 0.65),
       new Cue("executive at", 0.7), new Cue("head of sales at", 0.7), new Cue("vp at", 0.7),
       new Cue("officer at", 0.65), new Cue("representative of", 0.6), new Cue("representative at", 0.65),
-      new Cue("spokesperson for", 0.65), new Cue("spokesman for", 0.65), new Cue("spokeswoman for", 0.65));
+      new Cue("spokesperson for", 0.65), new Cue("spokesman for", 0.65), new Cue("spokeswoman for", 0.65),
+      new Cue("the address of", 0.55));
 
   /** The last word of each cue: the cue phrases are only compared after one of them. */
   private static final Set<String> CUE_LAST_WORDS = lastWords();
@@ -125,6 +131,9 @@ final class OrganizationShapes {
       int end = runEnd(text, tokens, k, taken);
       int next = afterCue(text, tokens, k, end, taken, found, names);
       if (next < 0) {
+        next = listed(text, tokens, k, end, taken, found, names);
+      }
+      if (next < 0) {
         next = endingInOrgWord(text, tokens, k, end, taken, found, names);
       }
       if (next < 0) {
@@ -133,9 +142,188 @@ final class OrganizationShapes {
       if (next < 0) {
         next = OrganizationContext.find(text, tokens, k, end, taken, found, names);
       }
+      if (next < 0) {
+        next = OrganizationContext.afterPersonOf(text, tokens, k, end, taken, found, names);
+      }
       // a run is read once from its first word: what it holds was looked for from there
       k = next > k ? next - 1 : end;
     }
+    coordinated(text, tokens, taken, found, names);
+  }
+
+  // ---- 6. listed beside a company ----
+
+  /**
+   * The other items of a list of three or more that holds a company found above ({@code Ranku, Biovia and
+   * Miller Ltd.}): each capitalised item that is no person's name (a known given name first), no known place and
+   * not common words only is a company too.
+   */
+  private static void coordinated(String text, List<Token> tokens, boolean[] taken, List<Span> found,
+      NameDetector names) {
+    int size = found.size();
+    for (int i = 0; i < size; i++) {
+      Span s = found.get(i);
+      if (!s.type().equals(EntityTypes.ORGANIZATION)) {
+        continue;
+      }
+      int first = tokenStartingAt(tokens, s.start());
+      int last = tokenEndingAt(tokens, s.end()) >= 0 ? tokenEndingAt(tokens, s.end()) : tokenEndingAt(tokens, s.end() - 1);
+      if (first < 0 || last < 0) {
+        continue;
+      }
+      List<int[]> items = new ArrayList<>();
+      boolean comma = false;
+      // leftwards
+      int k = first;
+      while (true) {
+        int[] sep = separatorBefore(text, tokens, k);
+        if (sep == null) {
+          break;
+        }
+        int[] item = itemEndingAt(text, tokens, sep[0]);
+        if (item == null) {
+          break;
+        }
+        comma |= sep[1] == 1;
+        items.add(item);
+        k = item[0];
+      }
+      // rightwards
+      k = last;
+      while (true) {
+        int[] sep = separatorAfter(text, tokens, k);
+        if (sep == null) {
+          break;
+        }
+        int[] item = itemStartingAt(text, tokens, sep[0]);
+        if (item == null) {
+          break;
+        }
+        comma |= sep[1] == 1;
+        items.add(item);
+        k = item[1];
+      }
+      if (items.size() < 2 || !comma) {
+        continue;
+      }
+      for (int[] item : items) {
+        if (companyItem(tokens, item, taken, names)) {
+          add(text, tokens, item[0], item[1], 0.55, taken, found);
+        }
+      }
+    }
+  }
+
+  private static boolean companyItem(List<Token> tokens, int[] item, boolean[] taken, NameDetector names) {
+    for (int k = item[0]; k <= item[1]; k++) {
+      if (taken[k]) {
+        return false;
+      }
+    }
+    int words = item[1] - item[0] + 1;
+    if (words <= 3 && names.inGivenNames(tokens.get(item[0])) && allGivenOrSurnames(tokens, item[0], item[1], names)) {
+      return false;
+    }
+    if (names.knownPlace(tokens, item[0], item[1])) {
+      return false;
+    }
+    for (int k = item[0]; k <= item[1]; k++) {
+      if (!names.isCommonWord(tokens.get(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The separator before token {@code k}: {@code [index of the token before it, 1 if a comma]}, or null. */
+  private static int[] separatorBefore(String text, List<Token> tokens, int k) {
+    if (k < 1) {
+      return null;
+    }
+    String gap = NameDetector.between(text, tokens.get(k - 1), tokens.get(k));
+    if (gap.equals(", ")) {
+      return new int[] {k - 1, 1};
+    }
+    if (gap.equals(" & ")) {
+      return new int[] {k - 1, 0};
+    }
+    Token and = tokens.get(k - 1);
+    if (gap.equals(" ") && and.lower().equals("and") && !and.capitalised() && k >= 2) {
+      String before = NameDetector.between(text, tokens.get(k - 2), and);
+      if (before.equals(" ") || before.equals(", ")) {
+        return new int[] {k - 2, before.equals(", ") ? 1 : 0};
+      }
+    }
+    return null;
+  }
+
+  /** The separator after token {@code k}: {@code [index of the token after it, 1 if a comma]}, or null. */
+  private static int[] separatorAfter(String text, List<Token> tokens, int k) {
+    if (k + 1 >= tokens.size()) {
+      return null;
+    }
+    String gap = NameDetector.between(text, tokens.get(k), tokens.get(k + 1));
+    Token next = tokens.get(k + 1);
+    boolean and = next.lower().equals("and") && !next.capitalised() && k + 2 < tokens.size()
+        && NameDetector.between(text, next, tokens.get(k + 2)).equals(" ");
+    if (gap.equals(", ")) {
+      return new int[] {and ? k + 2 : k + 1, 1};
+    }
+    if (gap.equals(" & ")) {
+      return new int[] {k + 1, 0};
+    }
+    if (gap.equals(" ") && and) {
+      return new int[] {k + 2, 0};
+    }
+    return null;
+  }
+
+  /** A list item: one to four capitalised words joined by spaces, from token {@code k} rightwards. */
+  private static int[] itemStartingAt(String text, List<Token> tokens, int k) {
+    if (!itemWord(tokens.get(k))) {
+      return null;
+    }
+    int end = k;
+    while (end + 1 < tokens.size() && end - k < 3 && itemWord(tokens.get(end + 1))
+        && NameDetector.between(text, tokens.get(end), tokens.get(end + 1)).equals(" ")) {
+      end++;
+    }
+    return new int[] {k, end};
+  }
+
+  /** A list item ending at token {@code k}, read leftwards; a sentence's opening word is left out. */
+  private static int[] itemEndingAt(String text, List<Token> tokens, int k) {
+    if (!itemWord(tokens.get(k))) {
+      return null;
+    }
+    int start = k;
+    while (start > 0 && k - start < 3 && itemWord(tokens.get(start - 1))
+        && NameDetector.between(text, tokens.get(start - 1), tokens.get(start)).equals(" ")) {
+      start--;
+    }
+    return new int[] {start, k};
+  }
+
+  private static boolean itemWord(Token t) {
+    return t.capitalised() && !t.number() && (t.length() > 1 || t.allCaps());
+  }
+
+  /** The index of the token starting at {@code offset}, or -1. */
+  private static int tokenStartingAt(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int start = tokens.get(mid).start();
+      if (start == offset) {
+        return mid;
+      } else if (start < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
   }
 
   // ---- 1. a name ending in an organisation word ----
@@ -182,6 +370,58 @@ final class OrganizationShapes {
     return -1;
   }
 
+  // ---- 1b. a listed company ----
+
+  /**
+   * A run that spells the name of a listed company ({@code Morgan Stanley}, {@code Citigroup}), with the
+   * organisation words that follow it ({@code Allianz Global Investors}). A one-word name that is also a
+   * common word, a product or a given name ({@code Target}, {@code Apple}, {@code Ally}) or a place needs a cue
+   * instead ({@link #afterCue}); so does one that is also a surname ({@code Pearson}, {@code Merck}).
+   */
+  private static int listed(String text, List<Token> tokens, int from, int end, boolean[] taken,
+      List<Span> found, NameDetector names) {
+    int first = from;
+    if (tokens.get(first).lower().equals("the") && first < end) {
+      first++;
+    }
+    // the name may sit inside the run: "Yesterday Morgan Stanley", "Reed Elsevier and T. Rowe Price"
+    for (int at = first; at <= end; at++) {
+      int n = names.listedCompany(tokens, at, Math.min(tokens.size() - 1, at + 5));
+      if (n == 0 || !closeTogether(text, tokens, at, at + n - 1)) {
+        continue;
+      }
+      Token word = tokens.get(at);
+      if (n == 1 && (names.isCommonWord(word) || names.isNameWord(word) || names.knownPlace(tokens, at, at)
+          || (word.length() < 3 && !word.allCaps()))) {
+        continue;
+      }
+      if (at > first && !CONNECTORS.contains(tokens.get(at - 1).lower())
+          && !(names.isCommonWord(tokens.get(at - 1)) && NameDetector.sentenceStart(text, tokens, at - 1))) {
+        continue; // "Jane Morgan Stanley" is no company
+      }
+      int last = at + n - 1;
+      while (last < end && ORG_WORDS.contains(tokens.get(last + 1).lower())
+          && NameDetector.between(text, tokens.get(last), tokens.get(last + 1)).equals(" ")) {
+        last++;
+      }
+      add(text, tokens, at, last, 0.6, taken, found);
+      return last + 1;
+    }
+    return -1;
+  }
+
+  /** Tokens {@code from..to} one space apart, or after an initial's full stop, or joined by {@code &} or {@code +}. */
+  private static boolean closeTogether(String text, List<Token> tokens, int from, int to) {
+    for (int k = from + 1; k <= to; k++) {
+      String gap = NameDetector.between(text, tokens.get(k - 1), tokens.get(k));
+      if (!(gap.equals(" ") || gap.equals(". ") || gap.equals(" & ") || gap.equals("&") || gap.equals(" + ")
+          || gap.equals("-") || gap.equals(".") || gap.equals(", ") && k == to)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---- 2. after an employment cue ----
 
   private static int afterCue(String text, List<Token> tokens, int from, int end, boolean[] taken,
@@ -203,8 +443,12 @@ final class OrganizationShapes {
         && !(words == 1 && names.isNameWord(tokens.get(first)) && tokens.get(first).lower().contains("-"))) {
       return -1;
     }
-    if (words == 1 && names.isCommonWord(tokens.get(first)) && !tokens.get(first).allCaps()) {
-      return -1;
+    if (cue < 0.6 && names.knownPlace(tokens, first, end)) {
+      return -1; // "the address of Paris" is weaker than the place
+    }
+    if (words == 1 && names.isCommonWord(tokens.get(first)) && !tokens.get(first).allCaps()
+        && names.listedCompany(tokens, first, first) == 0) {
+      return -1; // "I work for Apple" is a company, "I work for Hope" is not
     }
     add(text, tokens, first, end, cue, taken, found);
     return end + 1;
@@ -384,7 +628,7 @@ final class OrganizationShapes {
    * line after a job title line when that one is followed by such a line.
    */
   static void signatureLines(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
-    if (text.indexOf('\n') < 0 || found.stream().noneMatch(s -> s.type().equals(EntityTypes.PERSON))) {
+    if (text.indexOf('\n') < 0) {
       return;
     }
     List<int[]> lines = lines(text);
@@ -399,11 +643,23 @@ final class OrganizationShapes {
       int[] company = null;
       if (addressLine(text, l2) && !addressLine(text, l1)) {
         company = l1;
+      } else if (i + 3 < lines.size() && personLine(l2, found) && !addressLine(text, l1)
+          && addressLine(text, lines.get(i + 3))) {
+        company = l1; // the addressee block "Name / Company / Name / street"
       } else if (i + 3 < lines.size() && !addressLine(text, l1) && !addressLine(text, l2) && addressLine(text, lines.get(i + 3))) {
         company = l2;
       }
       if (company != null && companyShaped(text, company) && !covered(company, found)) {
         added.add(new Span(company[0], company[1], EntityTypes.ORGANIZATION, 0.6, NameDetector.NAME));
+      }
+    }
+    // a heading line over a street address is its addressee: a company when no person's name
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      int[] heading = lines.get(i);
+      if ((i == 0 || !addressLine(text, lines.get(i - 1))) && !addressLine(text, heading)
+          && streetAddressAt(lines.get(i + 1), found) && companyShaped(text, heading) && titleCase(tokens, heading)
+          && !covered(heading, found) && !covered(heading, added)) {
+        added.add(new Span(heading[0], heading[1], EntityTypes.ORGANIZATION, 0.55, NameDetector.NAME));
       }
     }
     found.addAll(added);
@@ -441,6 +697,32 @@ final class OrganizationShapes {
       }
     }
     return false;
+  }
+
+  /** Whether a street address found by the address pass opens the line. */
+  private static boolean streetAddressAt(int[] line, List<Span> found) {
+    for (Span s : found) {
+      if (s.type().equals(EntityTypes.LOCATION) && s.start() >= line[0] && s.start() <= line[0] + 1
+          && s.end() - s.start() >= 8) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every word of the line capitalised (connectors aside), and one that is no common word at least. */
+  private static boolean titleCase(List<Token> tokens, int[] line) {
+    int words = 0;
+    for (Token t : tokens) {
+      if (t.start() < line[0] || t.end() > line[1]) {
+        continue;
+      }
+      if (!(t.capitalised() || CONNECTORS.contains(t.lower())) || t.number()) {
+        return false;
+      }
+      words++;
+    }
+    return words > 0;
   }
 
   private static boolean covered(int[] line, List<Span> found) {

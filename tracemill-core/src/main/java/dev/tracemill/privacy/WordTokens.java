@@ -52,6 +52,9 @@ final class WordTokens {
           }
         }
         tokens.add(word(text, start, i));
+        if (i + 1 < n && isJoiner(text.charAt(i)) && possessive(text, i)) {
+          i += 2; // the possessive 's is no word of its own
+        }
       } else if (c >= '0' && c <= '9') {
         int start = i;
         while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {

@@ -103,4 +103,35 @@ class OrganizationContextTest implements DetectorContract {
     assertThat(of(EntityTypes.PERSON, "Nobody writes like early Dravkova.")).containsExactly("Dravkova");
     assertThat(of(EntityTypes.PERSON, "The version is v2 and the host is up.")).isEmpty();
   }
+
+  @Test
+  void personFromOrOfACompany() {
+    assertThat(of(EntityTypes.ORGANIZATION, "Hanna Kovacs from Brevantix is the keynote speaker"))
+        .containsExactly("Brevantix");
+    assertThat(of(EntityTypes.ORGANIZATION, "Marta J. Olsen of Quillora is the CEO of the year."))
+        .containsExactly("Quillora");
+    assertThat(of(EntityTypes.PERSON, "Marta J. Olsen of Quillora is the CEO of the year."))
+        .containsExactly("Marta J. Olsen");
+    // a place, a trip, a department of common words and a person's name are no company
+    assertThat(of(EntityTypes.ORGANIZATION, "Hanna Kovacs from Lisbon is the keynote speaker")).isEmpty();
+    assertThat(of(EntityTypes.ORGANIZATION, "Hanna Kovacs drove from Dravnek to Lisbon")).isEmpty();
+    assertThat(of(EntityTypes.ORGANIZATION, "Hanna Kovacs from Customer Support called.")).isEmpty();
+    assertThat(of(EntityTypes.ORGANIZATION, "Hanna Kovacs of Maria Lopez fame")).isEmpty();
+  }
+
+  @Test
+  void possessiveBeforeAPerson() {
+    assertThat(of(EntityTypes.ORGANIZATION, "including Trevolia's Peter Nieminen and others"))
+        .containsExactly("Trevolia");
+    assertThat(of(EntityTypes.ORGANIZATION, "including Peter's Nieminen book")).isEmpty();
+  }
+
+  @Test
+  void addressOfAndCharityStatus() {
+    assertThat(of(EntityTypes.ORGANIZATION, "The address of Quillora is 42 Harbour Road, Dover"))
+        .containsExactly("Quillora");
+    assertThat(of(EntityTypes.ORGANIZATION, "The address of Lisbon is not a question.")).isEmpty();
+    assertThat(of(EntityTypes.ORGANIZATION, "In its tenth year, Dravnek-Olsen is a 501(c)3 that helps."))
+        .containsExactly("Dravnek-Olsen");
+  }
 }

@@ -83,4 +83,33 @@ class OrganizationShapesTest implements DetectorContract {
     String titled = "Karin Beike\nLeasing consultant\nFritzen Holdings\n53 Miła Street";
     assertThat(orgs(titled)).containsExactly("Fritzen Holdings");
   }
+
+  @Test
+  void listedCompanies() {
+    assertThat(orgs("Our bank is Citigroup, not a credit union.")).containsExactly("Citigroup");
+    assertThat(orgs("Yesterday Morgan Stanley cut its forecast.")).containsExactly("Morgan Stanley");
+    assertThat(orgs("She advised Brenvik, Reed Elsevier and T. Rowe Price.")).contains("T. Rowe Price");
+    // a listed name that is a common word, a product or a surname needs a cue
+    assertThat(orgs("Apple pie and Target practice.")).isEmpty();
+    assertThat(orgs("Nekolna and Pearson were precise engineers.")).isEmpty();
+    assertThat(orgs("I used to work for Microsoft as an engineer.")).containsExactly("Microsoft");
+  }
+
+  @Test
+  void listsWithACompanyAreCompanies() {
+    assertThat(orgs("The big three here: Quillora, Brevantix and Dallow Ltd."))
+        .containsExactlyInAnyOrder("Quillora", "Brevantix", "Dallow Ltd.");
+    // two items are not a list, and people and places in it stay what they are
+    assertThat(orgs("Quillora and Dallow Ltd. merged.")).containsExactly("Dallow Ltd.");
+    assertThat(orgs("Guests: Maria Lopez, Lisbon and Dallow Ltd.")).containsExactly("Dallow Ltd.");
+  }
+
+  @Test
+  void addresseeBlocks() {
+    assertThat(orgs(">Lina Moreau\n>Quillora Data\n>Lina Moreau\n>2224 Harbour Road 232\n>Apt. 342\n>Dover"))
+        .containsExactly("Quillora Data");
+    assertThat(orgs("Brevantix\n\n9791 Harbour Road 84 Apt. 597, Dover")).containsExactly("Brevantix");
+    // a sentence over an address is no addressee
+    assertThat(orgs("Please send it to my home\n9791 Harbour Road 84 Apt. 597, Dover")).isEmpty();
+  }
 }
