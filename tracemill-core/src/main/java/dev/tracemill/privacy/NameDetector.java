@@ -462,9 +462,13 @@ public final class NameDetector implements Detector {
         continue;
       }
       boolean ambiguous = false;
-      for (int j = k; j <= matchEnd; j++) {
+      // a name of several words is read by its first: "Los Angeles" is a place though Angeles is a given name
+      for (int j = k; j <= (matchEnd > k ? k : matchEnd); j++) {
         Token w = tokens.get(j);
         ambiguous |= isCommonWord(w) || lexicons.firstNames().contains(w.lower()) || !w.capitalised();
+      }
+      for (int j = k + 1; j <= matchEnd; j++) {
+        ambiguous |= !tokens.get(j).capitalised();
       }
       double score = ambiguous ? 0.25 : 0.55;
       Token before = k > 0 ? tokens.get(k - 1) : null;
@@ -484,6 +488,15 @@ public final class NameDetector implements Detector {
         k = matchEnd;
       }
     }
+  }
+
+  private static boolean placeStartsAt(Token t, List<Span> found) {
+    for (Span s : found) {
+      if (s.start() == t.start() && s.type().equals(EntityTypes.LOCATION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean tokenIsPlaceLike(Token t) {
@@ -513,8 +526,10 @@ public final class NameDetector implements Detector {
         if (next >= tokens.size() || taken[next] || !nameShaped(tokens.get(next))
             || !joinedBySpace(text, tokens.get(next - 1), tokens.get(next))
             || (particles == 0 && !joinedBySpace(text, tokens.get(end), tokens.get(next)))
-            || (words >= MAX_NAME_WORDS && !tokens.get(next).initial())) {
-          break;
+            || (words >= MAX_NAME_WORDS && !tokens.get(next).initial())
+            || (particles == 0 && between(text, tokens.get(end), tokens.get(next)).length() > 1
+                && placeStartsAt(tokens.get(next), found))) {
+          break; // "Martin Karlsen  Los Angeles": a wider gap before a place found ends the name
         }
         end = next;
         if (!tokens.get(end).initial()) {
