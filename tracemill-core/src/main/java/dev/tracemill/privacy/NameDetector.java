@@ -247,6 +247,7 @@ public final class NameDetector implements Detector {
     addresses(text, tokens, taken, found);
     places(text, tokens, taken, found);
     people(text, tokens, companies, found);
+    givenNameLists(text, tokens, taken, found);
     OrganizationShapes.signatureLines(text, tokens, companies, found);
     // addresses and places still claim their tokens from people; LocationDetector reports them
     List<Span> out = new ArrayList<>();
@@ -539,6 +540,88 @@ public final class NameDetector implements Detector {
       scoreRun(text, tokens, k, end, found);
       k = end + 1;
     }
+  }
+
+  /**
+   * A list of three or more one-word items joined by commas and a final {@code and}/{@code or}
+   * ({@code they had 6: silvana, adam, chad and caleb}; {@code Hleb, Sheila, Sherry and Shane}), where every
+   * item is a known given name (or a one-word name found already) and all but one are no common word: each
+   * item not found yet is a person.
+   */
+  private void givenNameLists(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    int k = 0;
+    while (k < tokens.size()) {
+      int end = k;
+      int items = 1;
+      // items are single words, ", " between them, and ", and " / " and " / " or " before the last
+      while (end + 1 < tokens.size()) {
+        String gap = between(text, tokens.get(end), tokens.get(end + 1));
+        Token next = tokens.get(end + 1);
+        if (gap.equals(", ") && !next.lower().equals("and") && !next.lower().equals("or")) {
+          end++;
+          items++;
+        } else if ((gap.equals(" ") || gap.equals(", ")) && (next.lower().equals("and") || next.lower().equals("or"))
+            && !next.capitalised() && end + 2 < tokens.size() && between(text, next, tokens.get(end + 2)).equals(" ")
+            && items >= 2) {
+          end += 2;
+          items++;
+          break;
+        } else {
+          break;
+        }
+      }
+      if (items >= 3 && end > k && !tokens.get(end - 1).lower().equals("and") && !tokens.get(end - 1).lower().equals("or")) {
+        end = k; // the list has no final "and": not a list of names
+      }
+      if (items >= 3 && end > k) {
+        reportListedNames(text, tokens, k, end, taken, found);
+      }
+      k = end + 1;
+    }
+  }
+
+  private void reportListedNames(String text, List<Token> tokens, int from, int to, boolean[] taken, List<Span> found) {
+    int common = 0;
+    boolean capitalised = tokens.get(from).capitalised();
+    for (int k = from; k <= to; k++) {
+      Token t = tokens.get(k);
+      if (t.lower().equals("and") || t.lower().equals("or")) {
+        continue;
+      }
+      boolean person = lexicons.firstNames().contains(t.lower()) || personAt(t, found);
+      if (t.number() || t.capitalised() != capitalised || t.allCaps() || !person || FUNCTION_WORDS.contains(t.lower())) {
+        return;
+      }
+      common += isCommonWord(t) ? 1 : 0;
+    }
+    if (common > 1) {
+      return;
+    }
+    for (int k = from; k <= to; k++) {
+      Token t = tokens.get(k);
+      if (t.lower().equals("and") || t.lower().equals("or") || taken[k] || covered(t, found)) {
+        continue;
+      }
+      found.add(new Span(t.start(), t.end(), EntityTypes.PERSON, 0.6, NAME));
+    }
+  }
+
+  private static boolean personAt(Token t, List<Span> found) {
+    for (Span s : found) {
+      if (s.start() == t.start() && s.end() == t.end() && s.type().equals(EntityTypes.PERSON)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean covered(Token t, List<Span> found) {
+    for (Span s : found) {
+      if (s.start() < t.end() && t.start() < s.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -948,6 +1031,9 @@ public final class NameDetector implements Detector {
    * company ({@code Morgan Stanley}, {@code T. Rowe Price}), or 0.
    */
   int listedCompany(List<Token> tokens, int from, int to) {
+    if (!lexicons.companyFirstWords().contains(tokens.get(from).lower())) {
+      return 0;
+    }
     int best = 0;
     StringBuilder key = new StringBuilder();
     for (int k = from; k <= to && k < tokens.size() && k - from < MAX_COMPANY_WORDS; k++) {

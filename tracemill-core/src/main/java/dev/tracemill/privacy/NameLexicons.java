@@ -17,11 +17,12 @@ import java.util.zip.GZIPInputStream;
  * The word lists {@link NameDetector} looks tokens up in, all lower-cased (see the README beside the
  * resources for their provenance and licences). Loaded once per JVM on first use (about 120k entries,
  * a few MB of heap) and shared read-only by every detector instance. {@code companies} holds the names
- * of listed companies as {@link #tokenKeys} keys.
+ * of listed companies as {@link #tokenKeys} keys, {@code companyFirstWords} the first word of each (most tokens
+ * need no look-up of a longer key).
  */
 record NameLexicons(
     Set<String> firstNames, Set<String> surnames, Set<String> englishWords, Set<String> properNouns,
-    Set<String> places, Set<String> companies) {
+    Set<String> places, Set<String> companies, Set<String> companyFirstWords) {
   private static final String DIR = "/dev/tracemill/privacy/";
 
   NameLexicons {
@@ -31,6 +32,22 @@ record NameLexicons(
     properNouns = Set.copyOf(requireNonNull(properNouns, "properNouns is null"));
     places = Set.copyOf(requireNonNull(places, "places is null"));
     companies = Set.copyOf(requireNonNull(companies, "companies is null"));
+    companyFirstWords = Set.copyOf(requireNonNull(companyFirstWords, "companyFirstWords is null"));
+  }
+
+  /** As the canonical constructor, with {@code companyFirstWords} taken from {@code companies}. */
+  NameLexicons(Set<String> firstNames, Set<String> surnames, Set<String> englishWords, Set<String> properNouns,
+      Set<String> places, Set<String> companies) {
+    this(firstNames, surnames, englishWords, properNouns, places, companies, firstWordsOf(companies));
+  }
+
+  private static Set<String> firstWordsOf(Set<String> keys) {
+    Set<String> words = new HashSet<>();
+    for (String key : keys) {
+      int space = key.indexOf(' ');
+      words.add(space < 0 ? key : key.substring(0, space));
+    }
+    return words;
   }
 
   /** The shipped lexicons; the first call reads the resources (a missing one is a packaging bug). */

@@ -628,7 +628,8 @@ final class OrganizationShapes {
    * line after a job title line when that one is followed by such a line.
    */
   static void signatureLines(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
-    if (text.indexOf('\n') < 0) {
+    if (text.indexOf('\n') < 0 || found.stream().noneMatch(s -> s.type().equals(EntityTypes.PERSON)
+        || s.type().equals(EntityTypes.LOCATION))) {
       return;
     }
     List<int[]> lines = lines(text);

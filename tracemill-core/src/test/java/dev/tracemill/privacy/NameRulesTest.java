@@ -72,4 +72,15 @@ class NameRulesTest {
   void listedNamesHelpEachOther() {
     assertThat(persons("The reviewers were Kónya, Becker and Vasquez.")).contains("Becker", "Vasquez");
   }
+
+  @Test
+  void listsOfGivenNames() {
+    assertThat(persons("they had 4: silvana, christopher, kristina and caleb."))
+        .containsExactly("silvana", "christopher", "kristina", "caleb");
+    // one common word among given names is a name too
+    assertThat(persons("Guests: Hleb, Sheila, Sherry and Shane.")).contains("Sherry");
+    // a shopping list is no list of people, nor are two common words among names
+    assertThat(persons("we need eggs, milk, bread and butter")).isEmpty();
+    assertThat(persons("pick one: will, hope, grace and faith")).isEmpty();
+  }
 }
