@@ -177,6 +177,9 @@ public final class NameDetector implements Detector {
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("from", "in", "near", "visiting");
   private static final double PLACE_AFTER_PREPOSITION = 0.7;
 
+  /** Place cues that as often stand before a person ({@code shouted at Gary}, {@code talk to Jordan}). */
+  private static final Set<String> PERSON_PREPOSITIONS = Set.of("at", "to", "of", "toward", "towards");
+
   private static final Set<String> PLACE_CUES = Set.of("in", "from", "at", "to", "near", "visit", "visiting",
       "via", "across", "around", "outside", "inside", "towards", "toward", "of", "born", "lives", "live",
       "moved", "travelling", "traveling", "city", "town", "country");
@@ -473,7 +476,9 @@ public final class NameDetector implements Detector {
       }
       double score = ambiguous ? 0.25 : 0.55;
       Token before = k > 0 ? tokens.get(k - 1) : null;
-      if (before != null && PLACE_CUES.contains(before.lower()) && joinedBySpace(text, before, t)) {
+      boolean givenNameAlone = matchEnd == k && lexicons.firstNames().contains(t.lower());
+      if (before != null && PLACE_CUES.contains(before.lower()) && joinedBySpace(text, before, t)
+          && !(givenNameAlone && PERSON_PREPOSITIONS.contains(before.lower()))) {
         score += 0.35;
       } else if (before != null && between(text, before, t).equals(", ") && tokenIsPlaceLike(before)) {
         score += 0.2;

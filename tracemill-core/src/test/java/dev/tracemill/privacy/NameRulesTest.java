@@ -83,4 +83,11 @@ class NameRulesTest {
     assertThat(persons("we need eggs, milk, bread and butter")).isEmpty();
     assertThat(persons("pick one: will, hope, grace and faith")).isEmpty();
   }
+
+  @Test
+  void aGivenNameThatIsATownAfterAtOrToIsAPerson() {
+    // Gary is a town in Indiana; "at" and "to" stand before people as often as before places
+    assertThat(persons("Enrico shouted at Gary.")).contains("Gary");
+    assertThat(spans(EntityTypes.PERSON, "I live in Gary.")).isEmpty();
+  }
 }
