@@ -28,8 +28,9 @@ public record DetectorSet(List<Detector> detectors) {
     List<Detector> detectors = new ArrayList<>();
     detectors.addAll(RuleDetectors.all(options.region()));
     detectors.add(new SecretDetector());
-    detectors.add(new NameDetector());
-    detectors.add(new LocationDetector());
+    LocationDetector locations = new LocationDetector();
+    detectors.add(new NameDetector(locations)); // reads the places once, for both
+    detectors.add(locations);
     if (!options.dictionaries().isEmpty()) {
       detectors.add(new DictionaryDetector(options.dictionaries()));
     }

@@ -182,7 +182,7 @@ public final class LocationDetector implements Detector {
   }
 
   private static final class Gazetteer {
-    static final Set<String> PLACES = NameLexicons.read("loc-places.txt.gz");
+    static final Set<String> PLACES = Set.copyOf(NameLexicons.read("loc-places.txt.gz"));
     static final Set<String> COUNTRIES = countryNames(List.of(Locale.ENGLISH));
     static final Set<String> FOREIGN_COUNTRIES = countryNames(List.of(Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN,
         new Locale("es"), new Locale("pt"), new Locale("nl"), new Locale("sv"), new Locale("da"), new Locale("no"),
@@ -242,17 +242,31 @@ public final class LocationDetector implements Detector {
         return List.of(whole);
       }
     }
-    List<Token> tokens = WordTokens.of(text);
-    if (tokens.isEmpty()) {
-      return List.of();
+    Last last = this.last.get();
+    if (last != null && last.text == text && last.context.equals(context)) {
+      return last.spans;
     }
-    List<Span> found = new ArrayList<>();
-    boolean[] taken = new boolean[tokens.size()];
-    corners(text, tokens, taken, found);
-    addresses(text, tokens, taken, found);
-    places(text, tokens, taken, found);
-    return resolveOverlaps(found);
+    List<Token> tokens = WordTokens.of(text);
+    List<Span> spans = List.of();
+    if (!tokens.isEmpty()) {
+      List<Span> found = new ArrayList<>();
+      boolean[] taken = new boolean[tokens.size()];
+      corners(text, tokens, taken, found);
+      addresses(text, tokens, taken, found);
+      places(text, tokens, taken, found);
+      spans = List.copyOf(resolveOverlaps(found));
+    }
+    this.last.set(new Last(text, context, spans));
+    return spans;
   }
+
+  /**
+   * The last text this thread scanned (the same instance, not an equal string) and its places:
+   * {@link NameDetector} asks first, then the detector set, for the same text.
+   */
+  private record Last(String text, ScanContext context, List<Span> spans) {}
+
+  private final ThreadLocal<Last> last = new ThreadLocal<>();
 
   // ---- JSON key hints ----
 

@@ -164,8 +164,6 @@ public final class NameDetector implements Detector {
       "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "crescent", "close", "alley",
       "trail", "plaza", "strasse", "straße", "gasse", "weg", "platz", "rue", "calle", "via", "avenida");
 
-  private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "suite", "ste", "unit", "floor",
-      "fl", "room", "rm");
 
   /** Legal-form suffixes that end a company name. */
   private static final Set<String> ORG_SUFFIXES = Set.of("inc", "incorporated", "ltd", "limited", "llc", "llp",
@@ -176,9 +174,6 @@ public final class NameDetector implements Detector {
   /** Prepositions after which a lone word that names a place is the place ("from Paris", "in Jordan"). */
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("from", "in", "near", "visiting");
   private static final double PLACE_AFTER_PREPOSITION = 0.7;
-
-  /** Place cues that as often stand before a person ({@code shouted at Gary}, {@code talk to Jordan}). */
-  private static final Set<String> PERSON_PREPOSITIONS = Set.of("at", "to", "of", "toward", "towards");
 
   private static final Set<String> PLACE_CUES = Set.of("in", "from", "at", "to", "near", "visit", "visiting",
       "via", "across", "around", "outside", "inside", "towards", "toward", "of", "born", "lives", "live",
@@ -216,14 +211,25 @@ public final class NameDetector implements Detector {
       "businessname", "firm", "institution", "school", "university", "bank", "bankname", "agency");
 
   private final NameLexicons lexicons;
+  private final LocationDetector locations;
 
-  /** A detector over the shipped lexicons. */
+  /** A detector over the shipped lexicons, with a place detector of its own. */
   public NameDetector() {
-    this(NameLexicons.builtIn());
+    this(new LocationDetector());
   }
 
-  NameDetector(NameLexicons lexicons) {
+  /**
+   * A detector over the shipped lexicons that reads places with {@code locations}: give it the instance the
+   * detector set runs too, and the places of each text are found once ({@link LocationDetector} keeps its last
+   * answer per thread).
+   */
+  public NameDetector(LocationDetector locations) {
+    this(NameLexicons.builtIn(), locations);
+  }
+
+  NameDetector(NameLexicons lexicons, LocationDetector locations) {
     this.lexicons = lexicons;
+    this.locations = java.util.Objects.requireNonNull(locations, "locations is null");
   }
 
   @Override
@@ -247,8 +253,7 @@ public final class NameDetector implements Detector {
     OrganizationShapes.find(text, tokens, taken, found, this);
     // people are looked for beside companies only: where a place and a person overlap, the higher score wins
     boolean[] companies = taken.clone();
-    addresses(text, tokens, taken, found);
-    places(text, tokens, taken, found);
+    claimPlaces(text, tokens, context, taken, found);
     people(text, tokens, companies, found);
     givenNameLists(text, tokens, taken, found);
     OrganizationShapes.signatureLines(text, tokens, companies, found);
@@ -263,6 +268,27 @@ public final class NameDetector implements Detector {
           : s);
     }
     return out;
+  }
+
+  /**
+   * The places {@link LocationDetector} finds claim their tokens: a person overlapping one is kept only when it
+   * scores higher (see {@link #resolveOverlaps}); places are reported by that detector, not this one.
+   */
+  private void claimPlaces(String text, List<Token> tokens, ScanContext context, boolean[] taken, List<Span> found) {
+    List<Span> places = locations.detect(text, context);
+    if (places.isEmpty()) {
+      return;
+    }
+    int k = 0;
+    for (Span p : places) {
+      found.add(p);
+      while (k < tokens.size() && tokens.get(k).end() <= p.start()) {
+        k++;
+      }
+      for (int j = k; j < tokens.size() && tokens.get(j).start() < p.end(); j++) {
+        taken[j] = true;
+      }
+    }
   }
 
   // ---- JSON key hints ----
@@ -373,14 +399,14 @@ public final class NameDetector implements Detector {
    */
   private void lowerCaseOrganization(String text, List<Token> tokens, int k, boolean[] taken, List<Span> found) {
     Token suffix = tokens.get(k);
-    if (!between(text, tokens.get(k - 1), suffix).equals(" ")) {
+    if (!gap(text, tokens.get(k - 1), suffix, " ")) {
       return;
     }
     int first = k;
     for (int j = k - 1; j >= 0 && k - j <= 2 && !taken[j]; j--) {
       Token t = tokens.get(j);
       if (t.number() || t.length() < 2 || FUNCTION_WORDS.contains(t.lower()) || isNameWord(t)
-          || !between(text, t, tokens.get(j + 1)).equals(" ")) {
+          || !gap(text, t, tokens.get(j + 1), " ")) {
         break;
       }
       first = j;
@@ -396,117 +422,6 @@ public final class NameDetector implements Detector {
     for (int t = first; t <= k; t++) {
       taken[t] = true;
     }
-  }
-
-  // ---- street addresses: number + Capitalised Words + street suffix (+ unit) ----
-
-  private void addresses(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
-    for (int k = 0; k + 2 < tokens.size(); k++) {
-      Token number = tokens.get(k);
-      if (!number.number() || number.length() > 6 || taken[k]) {
-        continue;
-      }
-      int last = -1;
-      for (int j = k + 1; j < tokens.size() && j <= k + MAX_NAME_WORDS + 1; j++) {
-        Token t = tokens.get(j);
-        if (!t.capitalised() || !joinedBySpace(text, tokens.get(j - 1), t)) {
-          break;
-        }
-        if (j > k + 1 && STREET_SUFFIXES.contains(t.lower())) {
-          last = j;
-          break;
-        }
-      }
-      if (last < 0) {
-        continue;
-      }
-      int end = tokens.get(last).end();
-      if (end < text.length() && text.charAt(end) == '.') {
-        end++;
-      }
-      int unit = last + 1;
-      if (unit + 1 < tokens.size() && UNIT_WORDS.contains(tokens.get(unit).lower())
-          && tokens.get(unit + 1).number() && tokens.get(unit + 1).start() - end <= 8) {
-        end = tokens.get(unit + 1).end();
-        last = unit + 1;
-      }
-      found.add(new Span(number.start(), end, EntityTypes.LOCATION, 0.85, NAME));
-      for (int t = k; t <= last; t++) {
-        taken[t] = true;
-      }
-      k = last;
-    }
-  }
-
-  // ---- countries, states and cities from the place lexicon ----
-
-  private void places(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
-    for (int k = 0; k < tokens.size(); k++) {
-      Token t = tokens.get(k);
-      if (taken[k] || !t.capitalised() || t.allCaps() || t.initial()) {
-        continue;
-      }
-      int matchEnd = -1;
-      StringBuilder key = new StringBuilder(t.lower());
-      if (lexicons.places().contains(key.toString())) {
-        matchEnd = k;
-      }
-      for (int j = k + 1; j < tokens.size() && j < k + 4; j++) {
-        Token next = tokens.get(j);
-        if (taken[j] || !joinedBySpace(text, tokens.get(j - 1), next)) {
-          break;
-        }
-        key.append(' ').append(next.lower());
-        if (lexicons.places().contains(key.toString())) {
-          matchEnd = j;
-        }
-      }
-      if (matchEnd < 0 || insideIdentifier(text, t.start(), tokens.get(matchEnd).end())
-          || beforeCodeName(text, tokens, matchEnd)) {
-        continue;
-      }
-      boolean ambiguous = false;
-      // a name of several words is read by its first: "Los Angeles" is a place though Angeles is a given name
-      for (int j = k; j <= (matchEnd > k ? k : matchEnd); j++) {
-        Token w = tokens.get(j);
-        ambiguous |= isCommonWord(w) || lexicons.firstNames().contains(w.lower()) || !w.capitalised();
-      }
-      for (int j = k + 1; j <= matchEnd; j++) {
-        ambiguous |= !tokens.get(j).capitalised();
-      }
-      double score = ambiguous ? 0.25 : 0.55;
-      Token before = k > 0 ? tokens.get(k - 1) : null;
-      boolean givenNameAlone = matchEnd == k && lexicons.firstNames().contains(t.lower());
-      if (before != null && PLACE_CUES.contains(before.lower()) && joinedBySpace(text, before, t)
-          && !(givenNameAlone && PERSON_PREPOSITIONS.contains(before.lower()))) {
-        score += 0.35;
-      } else if (before != null && between(text, before, t).equals(", ") && tokenIsPlaceLike(before)) {
-        score += 0.2;
-      }
-      if (cueBefore(text, t.start()) >= 0.3) {
-        score -= 0.4;
-      }
-      if (score >= THRESHOLD) {
-        found.add(new Span(t.start(), tokens.get(matchEnd).end(), EntityTypes.LOCATION, Math.min(score, 0.95), NAME));
-        for (int j = k; j <= matchEnd; j++) {
-          taken[j] = true;
-        }
-        k = matchEnd;
-      }
-    }
-  }
-
-  private static boolean placeStartsAt(Token t, List<Span> found) {
-    for (Span s : found) {
-      if (s.start() == t.start() && s.type().equals(EntityTypes.LOCATION)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean tokenIsPlaceLike(Token t) {
-    return t.capitalised() && lexicons.places().contains(t.lower());
   }
 
   // ---- people ----
@@ -560,14 +475,14 @@ public final class NameDetector implements Detector {
       int items = 1;
       // items are single words, ", " between them, and ", and " / " and " / " or " before the last
       while (end + 1 < tokens.size()) {
-        String gap = between(text, tokens.get(end), tokens.get(end + 1));
         Token next = tokens.get(end + 1);
-        if (gap.equals(", ") && !next.lower().equals("and") && !next.lower().equals("or")) {
+        boolean comma = gap(text, tokens.get(end), next, ", ");
+        boolean conjunction = next.lower().equals("and") || next.lower().equals("or");
+        if (comma && !conjunction) {
           end++;
           items++;
-        } else if ((gap.equals(" ") || gap.equals(", ")) && (next.lower().equals("and") || next.lower().equals("or"))
-            && !next.capitalised() && end + 2 < tokens.size() && between(text, next, tokens.get(end + 2)).equals(" ")
-            && items >= 2) {
+        } else if (conjunction && (comma || gap(text, tokens.get(end), next, " ")) && !next.capitalised()
+            && end + 2 < tokens.size() && gap(text, next, tokens.get(end + 2), " ") && items >= 2) {
           end += 2;
           items++;
           break;
@@ -609,6 +524,15 @@ public final class NameDetector implements Detector {
       }
       found.add(new Span(t.start(), t.end(), EntityTypes.PERSON, 0.6, NAME));
     }
+  }
+
+  private static boolean placeStartsAt(Token t, List<Span> found) {
+    for (Span s : found) {
+      if (s.start() == t.start() && s.type().equals(EntityTypes.LOCATION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean personAt(Token t, List<Span> found) {
@@ -1000,7 +924,7 @@ public final class NameDetector implements Detector {
       }
       if (from > 1 && gap.equals(" ") && (before.lower().equals("and") || before.lower().equals("or"))) {
         Token name = tokens.get(from - 2);
-        return listable(name) && between(text, name, before).equals(" ");
+        return listable(name) && gap(text, name, before, " ");
       }
     }
     if (to + 1 < tokens.size()) {
@@ -1011,7 +935,7 @@ public final class NameDetector implements Detector {
       }
       if (to + 2 < tokens.size() && gap.equals(" ") && (after.lower().equals("and") || after.lower().equals("or"))) {
         Token name = tokens.get(to + 2);
-        return listable(name) && between(text, after, name).equals(" ");
+        return listable(name) && gap(text, after, name, " ");
       }
     }
     return false;
@@ -1191,6 +1115,11 @@ public final class NameDetector implements Detector {
 
   static String between(String text, Token a, Token b) {
     return text.substring(a.end(), b.start());
+  }
+
+  /** Whether the text between tokens {@code a} and {@code b} is {@code expected}, without copying it. */
+  static boolean gap(String text, Token a, Token b, String expected) {
+    return b.start() - a.end() == expected.length() && text.startsWith(expected, a.end());
   }
 
   /** Two tokens one space apart, or an initial and a word as in {@code J. Smith}. */

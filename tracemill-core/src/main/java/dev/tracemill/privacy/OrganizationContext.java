@@ -132,7 +132,7 @@ final class OrganizationContext {
     }
     Token prep = tokens.get(first - 1);
     if (!(prep.lower().equals("from") || prep.lower().equals("of")) || prep.capitalised()
-        || !NameDetector.between(text, prep, tokens.get(first)).equals(" ")) {
+        || !NameDetector.gap(text, prep, tokens.get(first), " ")) {
       return false;
     }
     int k = first - 2;
@@ -145,7 +145,7 @@ final class OrganizationContext {
       k--;
     }
     if (words < 2 || words > 4 || (k >= 0 && tokens.get(k).capitalised()
-        && NameDetector.between(text, tokens.get(k), tokens.get(k + 1)).equals(" "))) {
+        && NameDetector.gap(text, tokens.get(k), tokens.get(k + 1), " "))) {
       return false;
     }
     Token surname = tokens.get(first - 2);
@@ -166,7 +166,7 @@ final class OrganizationContext {
     Token given = tokens.get(end + 1);
     Token family = tokens.get(end + 2);
     return (gap.equals("'s ") || gap.equals("\u2019s ")) && names.inGivenNames(given) && family.capitalised()
-        && !family.allCaps() && NameDetector.between(text, given, family).equals(" ")
+        && !family.allCaps() && NameDetector.gap(text, given, family, " ")
         && !names.isCommonWord(family) && (names.isGivenName(given) || names.isNameWord(family));
   }
 
@@ -178,9 +178,9 @@ final class OrganizationContext {
     Token role = tokens.get(last + 1);
     Token person = tokens.get(last + 2);
     return !role.capitalised() && ROLE_NOUNS.contains(role.lower())
-        && NameDetector.between(text, tokens.get(last), role).equals(" ")
+        && NameDetector.gap(text, tokens.get(last), role, " ")
         && person.capitalised() && !person.allCaps() && !person.number()
-        && NameDetector.between(text, role, person).equals(" ");
+        && NameDetector.gap(text, role, person, " ");
   }
 
   private static boolean allCommon(List<Token> tokens, int first, int end, NameDetector names) {
@@ -198,7 +198,7 @@ final class OrganizationContext {
       return false;
     }
     Token p = tokens.get(first - 1);
-    return POSSESSIVES.contains(p.lower()) && NameDetector.between(text, p, tokens.get(first)).equals(" ");
+    return POSSESSIVES.contains(p.lower()) && NameDetector.gap(text, p, tokens.get(first), " ");
   }
 
   private static boolean employmentNounAfter(String text, List<Token> tokens, int end) {
@@ -207,13 +207,13 @@ final class OrganizationContext {
     }
     Token n = tokens.get(end + 1);
     return !n.capitalised() && EMPLOYMENT_NOUNS.contains(n.lower())
-        && NameDetector.between(text, tokens.get(end), n).equals(" ");
+        && NameDetector.gap(text, tokens.get(end), n, " ");
   }
 
   /** {@code Diana is from X}, {@code I'm from X}, {@code we are from X}. */
   private static boolean fromPerson(String text, List<Token> tokens, int first) {
     if (first == 0 || !tokens.get(first - 1).lower().equals("from")
-        || !NameDetector.between(text, tokens.get(first - 1), tokens.get(first)).equals(" ")) {
+        || !NameDetector.gap(text, tokens.get(first - 1), tokens.get(first), " ")) {
       return false;
     }
     int at = tokens.get(first - 1).start();
@@ -237,8 +237,8 @@ final class OrganizationContext {
     }
     Token at = tokens.get(first - 1);
     Token number = tokens.get(end + 1);
-    return at.lower().equals("at") && NameDetector.between(text, at, tokens.get(first)).equals(" ")
-        && NameDetector.between(text, tokens.get(end), number).equals(", ") && number.number();
+    return at.lower().equals("at") && NameDetector.gap(text, at, tokens.get(first), " ")
+        && NameDetector.gap(text, tokens.get(end), number, ", ") && number.number();
   }
 
   private static boolean followedBy(String text, int offset, List<String> phrases) {

@@ -265,7 +265,7 @@ final class OrganizationShapes {
     String gap = NameDetector.between(text, tokens.get(k), tokens.get(k + 1));
     Token next = tokens.get(k + 1);
     boolean and = next.lower().equals("and") && !next.capitalised() && k + 2 < tokens.size()
-        && NameDetector.between(text, next, tokens.get(k + 2)).equals(" ");
+        && NameDetector.gap(text, next, tokens.get(k + 2), " ");
     if (gap.equals(", ")) {
       return new int[] {and ? k + 2 : k + 1, 1};
     }
@@ -285,7 +285,7 @@ final class OrganizationShapes {
     }
     int end = k;
     while (end + 1 < tokens.size() && end - k < 3 && itemWord(tokens.get(end + 1))
-        && NameDetector.between(text, tokens.get(end), tokens.get(end + 1)).equals(" ")) {
+        && NameDetector.gap(text, tokens.get(end), tokens.get(end + 1), " ")) {
       end++;
     }
     return new int[] {k, end};
@@ -298,7 +298,7 @@ final class OrganizationShapes {
     }
     int start = k;
     while (start > 0 && k - start < 3 && itemWord(tokens.get(start - 1))
-        && NameDetector.between(text, tokens.get(start - 1), tokens.get(start)).equals(" ")) {
+        && NameDetector.gap(text, tokens.get(start - 1), tokens.get(start), " ")) {
       start--;
     }
     return new int[] {start, k};
@@ -401,7 +401,7 @@ final class OrganizationShapes {
       }
       int last = at + n - 1;
       while (last < end && ORG_WORDS.contains(tokens.get(last + 1).lower())
-          && NameDetector.between(text, tokens.get(last), tokens.get(last + 1)).equals(" ")) {
+          && NameDetector.gap(text, tokens.get(last), tokens.get(last + 1), " ")) {
         last++;
       }
       add(text, tokens, at, last, 0.6, taken, found);
@@ -519,11 +519,11 @@ final class OrganizationShapes {
     Token is = tokens.get(end + 1);
     Token a = tokens.get(end + 2);
     int from = end + 3;
-    if (NameDetector.between(text, tokens.get(end), is).equals(", ") && (is.lower().equals("a") || is.lower().equals("an"))
+    if (NameDetector.gap(text, tokens.get(end), is, ", ") && (is.lower().equals("a") || is.lower().equals("an"))
         && !is.capitalised()) {
       from = end + 2; // an apposition: "Zentrix, a logistics company,"
     } else if (!(is.lower().equals("is") || is.lower().equals("was")) || !(a.lower().equals("a") || a.lower().equals("an"))
-        || !NameDetector.between(text, tokens.get(end), is).equals(" ")) {
+        || !NameDetector.gap(text, tokens.get(end), is, " ")) {
       return false;
     }
     for (int k = from; k < tokens.size() && k <= from + 2; k++) {
@@ -556,13 +556,13 @@ final class OrganizationShapes {
       }
       // A & B
       Token second = tokens.get(k + 1);
-      if (NameDetector.between(text, tokens.get(k), second).equals(" & ") && partnerShaped(second, names) && !taken[k + 1]
+      if (NameDetector.gap(text, tokens.get(k), second, " & ") && partnerShaped(second, names) && !taken[k + 1]
           && !(names.isGivenName(tokens.get(k)) && names.isGivenName(second))) {
         add(text, tokens, k, k + 1, 0.6, taken, found);
         continue;
       }
       // A, B and C / A, B & C
-      if (k + 2 < tokens.size() && NameDetector.between(text, tokens.get(k), second).equals(", ")
+      if (k + 2 < tokens.size() && NameDetector.gap(text, tokens.get(k), second, ", ")
           && partnerShaped(second, names) && !taken[k + 1]) {
         Token third = tokens.get(k + 2);
         int last = -1;
@@ -570,17 +570,17 @@ final class OrganizationShapes {
         if (gap.equals(" & ") && partnerShaped(third, names)) {
           last = k + 2;
         } else if (third.lower().equals("and") && gap.equals(" ") && k + 3 < tokens.size()
-            && NameDetector.between(text, third, tokens.get(k + 3)).equals(" ") && partnerShaped(tokens.get(k + 3), names)) {
+            && NameDetector.gap(text, third, tokens.get(k + 3), " ") && partnerShaped(tokens.get(k + 3), names)) {
           last = k + 3;
         }
         if (last < 0 || taken[last]) {
           continue;
         }
         boolean cue = k > 0 && FIRM_CUES.contains(tokens.get(k - 1).lower())
-            && NameDetector.between(text, tokens.get(k - 1), tokens.get(k)).equals(" ");
+            && NameDetector.gap(text, tokens.get(k - 1), tokens.get(k), " ");
         boolean orgAfter = last + 1 < tokens.size() && tokens.get(last + 1).capitalised()
             && ORG_WORDS.contains(tokens.get(last + 1).lower())
-            && NameDetector.between(text, tokens.get(last), tokens.get(last + 1)).equals(" ");
+            && NameDetector.gap(text, tokens.get(last), tokens.get(last + 1), " ");
         boolean described = describedAsOrganization(text, tokens, last);
         boolean role = OrganizationContext.roleAfter(text, tokens, last);
         if (!(cue || orgAfter || described || role)) {
@@ -788,7 +788,7 @@ final class OrganizationShapes {
         words++;
         j++;
       } else if (!t.capitalised() && CONNECTORS.contains(t.lower()) && gap.equals(" ") && j + 1 < tokens.size()
-          && tokens.get(j + 1).capitalised() && NameDetector.between(text, t, tokens.get(j + 1)).equals(" ")) {
+          && tokens.get(j + 1).capitalised() && NameDetector.gap(text, t, tokens.get(j + 1), " ")) {
         j++;
       } else {
         break;

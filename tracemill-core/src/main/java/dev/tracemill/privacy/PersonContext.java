@@ -109,11 +109,11 @@ final class PersonContext {
   private static boolean vocative(String text, List<Token> tokens, int from, int to) {
     Token last = tokens.get(to);
     if (to + 1 < tokens.size() && NameDetector.sentenceStart(text, tokens, from)
-        && NameDetector.between(text, last, tokens.get(to + 1)).equals(", ")
+        && NameDetector.gap(text, last, tokens.get(to + 1), ", ")
         && AFTER_VOCATIVE.contains(tokens.get(to + 1).lower())) {
       return true;
     }
-    if (from == 0 || !NameDetector.between(text, tokens.get(from - 1), tokens.get(from)).equals(", ")) {
+    if (from == 0 || !NameDetector.gap(text, tokens.get(from - 1), tokens.get(from), ", ")) {
       return false;
     }
     int end = last.end();
