@@ -696,7 +696,8 @@ public final class NameDetector implements Detector {
   private void scoreRun(String text, List<Token> tokens, int from, int to, List<Span> found) {
     int start = from;
     for (int k = from; k <= to + 1; k++) {
-      boolean boundary = k > to || (splitsRun(tokens.get(k)) && !keptInName(text, tokens, from, to, k));
+      boolean boundary = k > to || (splitsRun(tokens.get(k)) && !keptInName(text, tokens, from, to, k))
+          || (k == from && k < to && verbBeforeGivenName(text, tokens, k));
       if (boundary) {
         if (k > start) {
           scorePiece(text, tokens, start, k - 1, found);
@@ -704,6 +705,16 @@ public final class NameDetector implements Detector {
         start = k + 1;
       }
     }
+  }
+
+  /**
+   * {@code Tell Priya the build is green}: a common word opening a sentence that is a surname but no given
+   * name, before a known given name, is the sentence's verb, not the name's first word.
+   */
+  private boolean verbBeforeGivenName(String text, List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    return isCommonWord(t) && !lexicons.firstNames().contains(t.lower()) && isGivenName(tokens.get(k + 1))
+        && sentenceStart(text, tokens, k);
   }
 
   /**

@@ -90,4 +90,10 @@ class NameRulesTest {
     assertThat(persons("Enrico shouted at Gary.")).contains("Gary");
     assertThat(spans(EntityTypes.PERSON, "I live in Gary.")).isEmpty();
   }
+
+  @Test
+  void aVerbOpeningTheSentenceIsNoPartOfTheName() {
+    assertThat(persons("Tell Priya the build is green.")).containsExactly("Priya");
+    assertThat(persons("Rose Smith called.")).containsExactly("Rose Smith");
+  }
 }
