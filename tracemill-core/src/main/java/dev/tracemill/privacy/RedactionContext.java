@@ -54,6 +54,8 @@ public final class RedactionContext {
   private final Set<String> dropReasons = new LinkedHashSet<>();
   private final List<AuditPair> auditPairs = new ArrayList<>();
   private final PersonLinks persons = new PersonLinks();
+  /** The people, places and organisations replaced in this unit (original to type), for {@link UnitSweep}. */
+  private final Map<String, String> named = new java.util.LinkedHashMap<>();
   private boolean used;
   private java.util.function.Predicate<String> avoid = v -> false;
 
@@ -149,6 +151,37 @@ public final class RedactionContext {
     if (pair != null && audit) {
       auditPairs.add(pair);
     }
+  }
+
+  /** Remembers that {@code original} was replaced as {@code type}, when it is a type the sweep searches. */
+  void replaced(String type, String original) {
+    if (UnitSweep.TYPES.contains(type)) {
+      named.putIfAbsent(original, type);
+    }
+  }
+
+  /** The people, places and organisations replaced so far in this unit, original to type, in order. */
+  Map<String, String> named() {
+    return java.util.Collections.unmodifiableMap(named);
+  }
+
+  /**
+   * Whether {@code value} is a word, or a run of words, of a surrogate this context wrote (case aside):
+   * searching for it would find it inside that surrogate.
+   */
+  boolean inSurrogate(String value) {
+    String v = value.toLowerCase(java.util.Locale.ROOT);
+    for (String owned : owners.keySet()) {
+      String surrogate = owned.substring(owned.indexOf('\0') + 1).toLowerCase(java.util.Locale.ROOT);
+      for (int at = surrogate.indexOf(v); at >= 0; at = surrogate.indexOf(v, at + 1)) {
+        int end = at + v.length();
+        if ((at == 0 || !Character.isLetterOrDigit(surrogate.charAt(at - 1)))
+            && (end == surrogate.length() || !Character.isLetterOrDigit(surrogate.charAt(end)))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The seed of {@code material}: the first 8 bytes of its HMAC under this context's key. */

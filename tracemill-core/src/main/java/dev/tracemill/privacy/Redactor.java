@@ -67,6 +67,9 @@ public final class Redactor {
           : policy.ruleFor(s.type());
       String drop = rule.action() == RedactionPolicy.Action.DROP_UNIT ? RedactionPolicy.dropReason(key) : null;
       String replacement = replacement(s.type(), original, rule.style(), ctx);
+      if (!replacement.equals(original)) {
+        ctx.replaced(s.type(), original);
+      }
       out.append(text, copied, s.start()).append(replacement);
       copied = s.end();
       counts.merge(s.type(), 1, Integer::sum);
