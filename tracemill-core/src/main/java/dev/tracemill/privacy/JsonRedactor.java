@@ -121,7 +121,8 @@ public final class JsonRedactor {
     return out.toString();
   }
 
-  private JsonNode walk(JsonNode node, String key, Where where, RedactionContext ctx) {
+  /** {@code node} redacted as a JSON value whose strings are scanned under {@code key}; see the class comment. */
+  JsonNode walk(JsonNode node, String key, Where where, RedactionContext ctx) {
     if (node.isObject()) {
       ObjectNode out = Json.object();
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -164,7 +165,8 @@ public final class JsonRedactor {
     return node;
   }
 
-  private String redactString(String text, ScanContext context, RedactionContext ctx) {
+  /** {@code text} with the spans of every detector replaced; the same instance when none is found. */
+  String redactString(String text, ScanContext context, RedactionContext ctx) {
     if (text.isEmpty()) {
       return text;
     }
