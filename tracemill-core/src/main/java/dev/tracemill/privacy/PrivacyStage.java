@@ -74,7 +74,7 @@ public final class PrivacyStage {
     this.detectors = requireNonNull(detectors, "detectors is null");
     this.redactor = new Redactor(requireNonNull(policy, "policy is null"));
     this.json = new JsonRedactor(detectors, redactor);
-    this.schemas = new ToolSchemaRedactor(json);
+    this.schemas = new ToolSchemaRedactor(new JsonRedactor(detectors, this::detect, redactor));
     this.corpusKey = corpusKey == null ? null : corpusKey.clone();
     this.termFinder = detectors.termFinder();
   }
@@ -308,14 +308,19 @@ public final class PrivacyStage {
    * (in memory only, bounded), which changes nothing but the time.
    */
   private List<Span> detect(String text, Where where) {
-    String key = where.ordinal() + text;
+    return detect(text, new ScanContext(where, null));
+  }
+
+  /** As above, for a text with a JSON key (the strings of a tool schema, repeated with every call). */
+  private List<Span> detect(String text, ScanContext scan) {
+    String key = scan.jsonKey() == null ? scan.where().ordinal() + "|" + text
+        : scan.where().ordinal() + "#" + scan.jsonKey().length() + "#" + scan.jsonKey() + "|" + text;
     synchronized (cache) {
       List<Span> hit = cache.get(key);
       if (hit != null) {
         return hit;
       }
     }
-    ScanContext scan = new ScanContext(where, null);
     List<Span> spans = new ArrayList<>();
     for (Detector d : detectors.detectors()) {
       spans.addAll(d.detect(text, scan));

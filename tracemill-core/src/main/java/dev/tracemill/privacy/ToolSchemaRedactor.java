@@ -40,7 +40,8 @@ import java.util.regex.PatternSyntaxException;
  *   <li>structural keywords ({@code type}, {@code format}, {@code $ref}, {@code $id}, numeric and length
  *       limits...) are kept as they are, and so are {@code $defs} / {@code definitions} names, which
  *       {@code $ref}s point to;
- *   <li>any other keyword (a vendor's {@code x-...}) is redacted as a JSON value under its own name.
+ *   <li>any other keyword (a vendor's {@code x-...}) is redacted as a JSON value under its own name, and
+ *       its name is scanned like a field name (validators ignore unknown keywords).
  * </ul>
  * A schema that is not an object (a boolean schema, or something a log put there) is redacted as a
  * plain JSON value.
