@@ -15,8 +15,13 @@ import dev.tracemill.model.ToolResult;
 import dev.tracemill.model.Unit;
 import dev.tracemill.model.UserMsg;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +53,8 @@ public final class PrivacyStage {
   private final boolean collectOriginals;
   /** Whether an organisation dictionary finds a term in a text; null without dictionaries. */
   private final java.util.function.Predicate<String> termFinder;
+  /** The longest function name the exporters' targets accept (OpenAI, Vertex AI). */
+  static final int MAX_FUNCTION_NAME = 64;
   private static final int CACHED_TEXTS = 4096;
   /** Texts up to this length are cached: at most 4,096 x 4,096 chars (32 MiB) in the worst case. */
   private static final int CACHED_TEXT_CHARS = 4096;
@@ -144,7 +151,7 @@ public final class PrivacyStage {
    * {@link #functionName}, distinct from every other name of the unit ({@code _2}, {@code _3}...).
    */
   private Map<String, String> toolNames(Unit unit, RedactionContext ctx, Map<Where, Integer> byWhere) {
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    Set<String> all = new LinkedHashSet<>();
     unit.tools().forEach(t -> all.add(t.name()));
     for (Event e : unit.events()) {
       if (e instanceof ToolCall c) {
@@ -153,7 +160,7 @@ public final class PrivacyStage {
         all.add(r.name());
       }
     }
-    Map<String, String> renamed = new java.util.LinkedHashMap<>();
+    Map<String, String> renamed = new LinkedHashMap<>();
     for (String name : all) {
       List<Span> spans = new ArrayList<>();
       for (Span s : detect(name, Where.TOOL_DEFINITION)) {
@@ -174,7 +181,7 @@ public final class PrivacyStage {
     if (renamed.isEmpty()) {
       return renamed;
     }
-    java.util.Set<String> taken = new java.util.HashSet<>(all);
+    Set<String> taken = new HashSet<>(all);
     taken.removeAll(renamed.keySet());
     for (Map.Entry<String, String> r : renamed.entrySet()) {
       String base = r.getValue();
@@ -188,9 +195,6 @@ public final class PrivacyStage {
     }
     return renamed;
   }
-
-  /** The longest function name the exporters' targets accept (OpenAI, Vertex AI). */
-  static final int MAX_FUNCTION_NAME = 64;
 
   /**
    * {@code text} as a function name that OpenAI ({@code ^[a-zA-Z0-9_-]{1,64}$}) and Vertex AI (a letter
@@ -271,7 +275,7 @@ public final class PrivacyStage {
           content = r.content();
         }
         String name = r.name() == null ? null : names.getOrDefault(r.name(), r.name());
-        yield content == r.content() && java.util.Objects.equals(name, r.name()) ? e
+        yield content == r.content() && Objects.equals(name, r.name()) ? e
             : new ToolResult(r.callId(), name, content, r.isError(), r.meta());
       }
       case ERROR -> {
