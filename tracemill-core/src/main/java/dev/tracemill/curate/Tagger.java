@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tags every unit so that trainers can filter, mix and schedule without reading the conversations:
@@ -215,6 +216,19 @@ public final class Tagger {
       requireNonNull(complexity, "complexity is null");
       requireNonNull(profile, "profile is null");
       requireNonNull(tools, "tools is null");
+    }
+
+    /**
+     * These tags with the tool names that {@code redacted}, the unit after the privacy stage, calls: the
+     * stage renames a tool whose name holds a dictionary term or a secret, consistently, so only the
+     * names change (the tags themselves were read from the original). The same instance when no name
+     * changed.
+     */
+    public UnitTags withToolNamesOf(Unit redacted) {
+      Set<String> names = UnitProfile.of(redacted).toolNames();
+      return names.equals(profile.toolNames()) ? this
+          : new UnitTags(id, type, task, domain, language, outcome, complexity, profile.withToolNames(names), tools,
+              sessionHash);
     }
 
     /**

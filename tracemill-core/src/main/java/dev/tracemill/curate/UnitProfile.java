@@ -41,6 +41,12 @@ public record UnitProfile(int turns, int steps, int toolCalls, Set<String> toolN
     models = Set.copyOf(new TreeSet<>(requireNonNull(models, "models is null")));
   }
 
+  /** This profile with the tool names {@code names} (a unit whose tools the privacy stage renamed). */
+  public UnitProfile withToolNames(Set<String> names) {
+    return new UnitProfile(turns, steps, toolCalls, names, errors, retries, recovered, maxDepth, tokens, latencyMs,
+        models);
+  }
+
   /** Distinct tools called. */
   public int distinctTools() {
     return toolNames.size();

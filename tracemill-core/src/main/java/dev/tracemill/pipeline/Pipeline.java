@@ -294,6 +294,7 @@ public final class Pipeline {
             clean = redacted.unit();
             if (clean != unit) {
               audit.offer(unit, clean);
+              tags = tags.withToolNamesOf(clean);
             }
           }
         }

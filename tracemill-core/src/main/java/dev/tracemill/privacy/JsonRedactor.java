@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -37,10 +38,24 @@ public final class JsonRedactor {
   private static final Pattern INTEGER = Pattern.compile("-?(?:0|[1-9][0-9]*)");
 
   private final List<Detector> detectors;
+  /** The spans of every detector in a text; {@link #spans} unless the caller caches them. */
+  private final BiFunction<String, ScanContext, List<Span>> scan;
   private final Redactor redactor;
 
   public JsonRedactor(DetectorSet detectors, Redactor redactor) {
     this.detectors = requireNonNull(detectors, "detectors is null").detectors();
+    this.scan = this::spans;
+    this.redactor = requireNonNull(redactor, "redactor is null");
+  }
+
+  /**
+   * A redactor that asks {@code scan} for the spans of every detector of {@code detectors} in a text
+   * (the privacy stage passes its cache of recent detections: applications send the same tool schemas
+   * with every call).
+   */
+  JsonRedactor(DetectorSet detectors, BiFunction<String, ScanContext, List<Span>> scan, Redactor redactor) {
+    this.detectors = requireNonNull(detectors, "detectors is null").detectors();
+    this.scan = requireNonNull(scan, "scan is null");
     this.redactor = requireNonNull(redactor, "redactor is null");
   }
 
@@ -121,7 +136,8 @@ public final class JsonRedactor {
     return out.toString();
   }
 
-  private JsonNode walk(JsonNode node, String key, Where where, RedactionContext ctx) {
+  /** {@code node} redacted as a JSON value whose strings are scanned under {@code key}; see the class comment. */
+  JsonNode walk(JsonNode node, String key, Where where, RedactionContext ctx) {
     if (node.isObject()) {
       ObjectNode out = Json.object();
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -164,15 +180,21 @@ public final class JsonRedactor {
     return node;
   }
 
-  private String redactString(String text, ScanContext context, RedactionContext ctx) {
+  /** {@code text} with the spans of every detector replaced; the same instance when none is found. */
+  String redactString(String text, ScanContext context, RedactionContext ctx) {
     if (text.isEmpty()) {
       return text;
     }
+    List<Span> spans = scan.apply(text, context);
+    return spans.isEmpty() ? text : redactor.redact(text, spans, ctx).text();
+  }
+
+  private List<Span> spans(String text, ScanContext context) {
     List<Span> spans = new ArrayList<>();
     for (Detector d : detectors) {
       spans.addAll(d.detect(text, context));
     }
-    return spans.isEmpty() ? text : redactor.redact(text, spans, ctx).text();
+    return spans;
   }
 
   /** The end of the JSON string token that opens at {@code start} (just past its closing quote). */

@@ -22,8 +22,8 @@ import org.ahocorasick.trie.Trie;
  * type, never the value.
  *
  * <p>The values searched are those of the validated, high-precision types ({@link #GATED}): a value
- * replaced in one place must not survive in another (a tool definition, a unit where it was not
- * recognised). A hit counts only as a whole token: a value that is the start of a longer one
+ * replaced in one place must not survive in another (a unit where it was not recognised, a part of a
+ * tool definition the stage keeps, such as a {@code $defs} name). A hit counts only as a whole token: a value that is the start of a longer one
  * ({@code a@b.example.ne} inside {@code a@b.example.net}) is a different value. Names, places and dates
  * are not searched: a first name replaced in one unit can be an ordinary word in another; their recall is
  * measured by {@code tracemill pii-eval}. Values are held in memory only, at most {@value #MAX_VALUES}

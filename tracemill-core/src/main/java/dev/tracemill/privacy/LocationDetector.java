@@ -154,7 +154,12 @@ public final class LocationDetector implements Detector {
       "react", "angular", "vue", "node", "deno", "spring", "django", "flask", "rails", "excel", "slack", "teams",
       "zoom", "jira", "github", "gitlab", "kubernetes", "kafka", "redis", "postgres", "mysql", "oracle", "azure",
       "jenkins", "maven", "gradle", "nginx", "apache", "ubuntu", "debian", "fedora", "chrome", "firefox",
-      "safari", "edge", "outlook", "gmail", "siri", "alexa", "claude", "gemini", "llama", "mistral");
+      "safari", "edge", "outlook", "gmail", "siri", "alexa", "claude", "gemini", "llama", "mistral",
+      // data formats, as in "respond in JSON" (tool descriptions and system prompts say it all the time)
+      "json", "jsonl", "yaml", "yml", "xml", "html", "csv", "tsv", "markdown", "toml", "sql", "pdf", "utc", "gmt",
+      "ascii", "unicode", "base64");
+  /** A date or time format's placeholder ({@code YYYY}, {@code MM}, {@code DD}, {@code HH}): "in YYYY-MM-DD". */
+  private static final java.util.regex.Pattern DATE_PLACEHOLDER = java.util.regex.Pattern.compile("[ymdhs]{2,4}(?:[-/.:][ymdhs]{1,4})*");
 
   private static final Set<String> LOCATION_KEYS = Set.of("city", "country", "state", "province", "region",
       "town", "address", "street", "streetaddress", "streetname", "address1", "address2", "address3",
@@ -1166,7 +1171,7 @@ public final class LocationDetector implements Detector {
   private boolean unknownWord(Token t) {
     String w = t.lower();
     if (lexicons.firstNames().contains(w) || lexicons.surnames().contains(w) || lexicons.properNouns().contains(w)
-        || isCommonWord(t) || t.length() < 3) {
+        || isCommonWord(t) || t.length() < 3 || t.allCaps() && DATE_PLACEHOLDER.matcher(w).matches()) {
       return false;
     }
     for (int i = 1; i < t.length(); i++) {

@@ -10,12 +10,18 @@ import dev.tracemill.model.Feedback;
 import dev.tracemill.model.Json;
 import dev.tracemill.model.SystemMsg;
 import dev.tracemill.model.ToolCall;
+import dev.tracemill.model.ToolDef;
 import dev.tracemill.model.ToolResult;
 import dev.tracemill.model.Unit;
 import dev.tracemill.model.UserMsg;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,8 +30,16 @@ import java.util.TreeMap;
  * the same everywhere in the unit (and across the corpus with a key). System prompts, user and
  * assistant text, reasoning, tool-call arguments and tool results (as JSON, key by key, when they parse;
  * as text otherwise) are covered; error messages and feedback corrections too, though no exporter
- * writes them. Tool definitions and unit metadata are not scanned: they are not written to training
- * files.
+ * writes them; and the log's metadata (the meta sidecar).
+ *
+ * <p><b>Tool definitions</b> are exported with every row that has them, so they are redacted too
+ * ({@link Where#TOOL_DEFINITION}): the description as text, the parameter schema by
+ * {@link ToolSchemaRedactor} (valid JSON Schema of the same shape, in step with the redacted calls). A
+ * tool's <em>name</em> is an identifier that calls and results repeat, so it is changed only when it
+ * holds what the leak gate searches for (a dictionary term, or a value of a {@link LeakGate#GATED} type
+ * such as a secret); names, places and organisations that the lexicons guess in {@code get_paris_weather}
+ * are left. A changed name is changed everywhere in the unit (definition, calls, results) and made a
+ * valid function name for every exporter ({@link #functionName}); see {@link #toolNames}.
  *
  * <p>Thread-safe; {@link #apply} keeps no state between units except a bounded cache of recent
  * detections, which only saves time.
@@ -34,10 +48,13 @@ public final class PrivacyStage {
   private final DetectorSet detectors;
   private final Redactor redactor;
   private final JsonRedactor json;
+  private final ToolSchemaRedactor schemas;
   private final byte[] corpusKey;
   private final boolean collectOriginals;
   /** Whether an organisation dictionary finds a term in a text; null without dictionaries. */
   private final java.util.function.Predicate<String> termFinder;
+  /** The longest function name the exporters' targets accept (OpenAI, Vertex AI). */
+  static final int MAX_FUNCTION_NAME = 64;
   private static final int CACHED_TEXTS = 4096;
   /** Texts up to this length are cached: at most 4,096 x 4,096 chars (32 MiB) in the worst case. */
   private static final int CACHED_TEXT_CHARS = 4096;
@@ -64,6 +81,7 @@ public final class PrivacyStage {
     this.detectors = requireNonNull(detectors, "detectors is null");
     this.redactor = new Redactor(requireNonNull(policy, "policy is null"));
     this.json = new JsonRedactor(detectors, redactor);
+    this.schemas = new ToolSchemaRedactor(new JsonRedactor(detectors, this::detect, redactor));
     this.corpusKey = corpusKey == null ? null : corpusKey.clone();
     this.termFinder = detectors.termFinder();
   }
@@ -87,10 +105,23 @@ public final class PrivacyStage {
       ctx = ctx.avoiding(termFinder);
     }
     Map<Where, Integer> byWhere = new TreeMap<>();
-    List<Event> events = new ArrayList<>(unit.events().size());
+    Map<String, String> names = toolNames(unit, ctx, byWhere);
+    List<ToolDef> tools = unit.tools();
     boolean changed = false;
+    for (int i = 0; i < unit.tools().size(); i++) {
+      ToolDef t = unit.tools().get(i);
+      ToolDef out = redact(t, names, ctx, byWhere);
+      if (out != t) {
+        if (tools == unit.tools()) {
+          tools = new ArrayList<>(unit.tools());
+        }
+        tools.set(i, out);
+        changed = true;
+      }
+    }
+    List<Event> events = new ArrayList<>(unit.events().size());
     for (Event e : unit.events()) {
-      Event out = redact(e, ctx, byWhere);
+      Event out = redact(e, names, ctx, byWhere);
       changed |= out != e;
       events.add(out);
     }
@@ -108,12 +139,96 @@ public final class PrivacyStage {
     if (!ctx.dropReasons().isEmpty()) {
       return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
     }
-    Unit redacted = !changed ? unit : new Unit(unit.id(), unit.type(), events, unit.tools(), unit.outcome(),
+    Unit redacted = !changed ? unit : new Unit(unit.id(), unit.type(), events, tools, unit.outcome(),
         unit.source(), unit.callType(), unit.session(), tags);
     return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
   }
 
-  private Event redact(Event e, RedactionContext ctx, Map<Where, Integer> byWhere) {
+  /**
+   * The new name of every tool name of the unit that must change, in the order the names first appear
+   * (definitions, then calls and results): the spans that the leak gate would search for (dictionary
+   * terms and {@link LeakGate#GATED} types) are replaced as the policy says, and the result is made a
+   * {@link #functionName}, distinct from every other name of the unit ({@code _2}, {@code _3}...).
+   */
+  private Map<String, String> toolNames(Unit unit, RedactionContext ctx, Map<Where, Integer> byWhere) {
+    Set<String> all = new LinkedHashSet<>();
+    unit.tools().forEach(t -> all.add(t.name()));
+    for (Event e : unit.events()) {
+      if (e instanceof ToolCall c) {
+        all.add(c.name());
+      } else if (e instanceof ToolResult r && r.name() != null) {
+        all.add(r.name());
+      }
+    }
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (String name : all) {
+      List<Span> spans = new ArrayList<>();
+      for (Span s : detect(name, Where.TOOL_DEFINITION)) {
+        if (DictionaryDetector.NAME.equals(s.detector()) || LeakGate.GATED.contains(s.type())) {
+          spans.add(s);
+        }
+      }
+      if (spans.isEmpty()) {
+        continue;
+      }
+      int before = total(ctx);
+      String text = redactor.redact(name, spans, ctx).text();
+      byWhere.merge(Where.TOOL_DEFINITION, total(ctx) - before, Integer::sum);
+      if (!text.equals(name)) {
+        renamed.put(name, functionName(text));
+      }
+    }
+    if (renamed.isEmpty()) {
+      return renamed;
+    }
+    Set<String> taken = new HashSet<>(all);
+    taken.removeAll(renamed.keySet());
+    for (Map.Entry<String, String> r : renamed.entrySet()) {
+      String base = r.getValue();
+      String name = base;
+      for (int n = 2; taken.contains(name); n++) {
+        String suffix = "_" + n;
+        name = base.substring(0, Math.min(base.length(), MAX_FUNCTION_NAME - suffix.length())) + suffix;
+      }
+      taken.add(name);
+      r.setValue(name);
+    }
+    return renamed;
+  }
+
+  /**
+   * {@code text} as a function name that OpenAI ({@code ^[a-zA-Z0-9_-]{1,64}$}) and Vertex AI (a letter
+   * or {@code _} first) both accept: every other character becomes {@code _}, an {@code _} is put in
+   * front of a leading digit or hyphen, and the result is cut at 64 characters.
+   */
+  static String functionName(String text) {
+    StringBuilder b = new StringBuilder(text.length() + 1);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+      b.append(ok ? c : '_');
+    }
+    if (b.length() == 0 || !(Character.isLetter(b.charAt(0)) || b.charAt(0) == '_')) {
+      b.insert(0, '_');
+    }
+    return b.length() > MAX_FUNCTION_NAME ? b.substring(0, MAX_FUNCTION_NAME) : b.toString();
+  }
+
+  /** One tool definition: new name, description as text, schema by {@link ToolSchemaRedactor}. */
+  private ToolDef redact(ToolDef t, Map<String, String> names, RedactionContext ctx, Map<Where, Integer> byWhere) {
+    String name = names.getOrDefault(t.name(), t.name());
+    String description = t.description() == null ? null
+        : text(t.description(), Where.TOOL_DEFINITION, ctx, byWhere);
+    int before = total(ctx);
+    JsonNode schema = schemas.redact(t.parametersSchema(), ctx);
+    if (total(ctx) > before) {
+      byWhere.merge(Where.TOOL_DEFINITION, total(ctx) - before, Integer::sum);
+    }
+    return name.equals(t.name()) && description == t.description() && schema == t.parametersSchema() ? t
+        : new ToolDef(name, description, schema);
+  }
+
+  private Event redact(Event e, Map<String, String> names, RedactionContext ctx, Map<Where, Integer> byWhere) {
     return switch (e.kind()) {
       case SYSTEM -> {
         SystemMsg m = (SystemMsg) e;
@@ -134,18 +249,19 @@ public final class PrivacyStage {
       }
       case TOOL_CALL -> {
         ToolCall c = (ToolCall) e;
+        String name = names.getOrDefault(c.name(), c.name());
         if (c.arguments() != null) {
           int before = total(ctx);
           JsonNode args = json.redact(c.arguments(), Where.TOOL_ARGUMENTS, ctx);
           int found = total(ctx) - before;
           if (found == 0) {
-            yield e;
+            yield name.equals(c.name()) ? e : new ToolCall(c.id(), name, c.arguments(), c.rawArguments(), c.meta());
           }
           byWhere.merge(Where.TOOL_ARGUMENTS, found, Integer::sum);
-          yield new ToolCall(c.id(), c.name(), args, Json.write(args), c.meta());
+          yield new ToolCall(c.id(), name, args, Json.write(args), c.meta());
         }
         String raw = text(c.rawArguments(), Where.TOOL_ARGUMENTS, ctx, byWhere);
-        yield raw == c.rawArguments() ? e : new ToolCall(c.id(), c.name(), null, raw, c.meta());
+        yield raw == c.rawArguments() && name.equals(c.name()) ? e : new ToolCall(c.id(), name, null, raw, c.meta());
       }
       case TOOL_RESULT -> {
         ToolResult r = (ToolResult) e;
@@ -158,8 +274,9 @@ public final class PrivacyStage {
         } else {
           content = r.content();
         }
-        yield content == r.content() ? e
-            : new ToolResult(r.callId(), r.name(), content, r.isError(), r.meta());
+        String name = r.name() == null ? null : names.getOrDefault(r.name(), r.name());
+        yield content == r.content() && Objects.equals(name, r.name()) ? e
+            : new ToolResult(r.callId(), name, content, r.isError(), r.meta());
       }
       case ERROR -> {
         ErrorEvent err = (ErrorEvent) e;
@@ -195,14 +312,19 @@ public final class PrivacyStage {
    * (in memory only, bounded), which changes nothing but the time.
    */
   private List<Span> detect(String text, Where where) {
-    String key = where.ordinal() + text;
+    return detect(text, new ScanContext(where, null));
+  }
+
+  /** As above, for a text with a JSON key (the strings of a tool schema, repeated with every call). */
+  private List<Span> detect(String text, ScanContext scan) {
+    String key = scan.jsonKey() == null ? scan.where().ordinal() + "|" + text
+        : scan.where().ordinal() + "#" + scan.jsonKey().length() + "#" + scan.jsonKey() + "|" + text;
     synchronized (cache) {
       List<Span> hit = cache.get(key);
       if (hit != null) {
         return hit;
       }
     }
-    ScanContext scan = new ScanContext(where, null);
     List<Span> spans = new ArrayList<>();
     for (Detector d : detectors.detectors()) {
       spans.addAll(d.detect(text, scan));

@@ -7,5 +7,10 @@ public enum Where {
   TOOL_ARGUMENTS,
   TOOL_RESULT,
   /** The log's own metadata for a call ({@code user_id}, {@code customer}), carried in the meta sidecar. */
-  METADATA
+  METADATA,
+  /**
+   * A tool definition (description, parameter schema, name) and the tool names that calls and results
+   * carry; added last so that the other constants keep their ordinals.
+   */
+  TOOL_DEFINITION
 }

@@ -84,11 +84,45 @@ class DictionaryPipelineTest {
   }
 
   @Test
-  void aTermLeftInAToolDescriptionFailsTheRunNamingTheTypeNotTheTerm() throws Exception {
+  void termsInToolDefinitionsAreReplacedAndTheRenamedToolStaysConsistentSoTheLeakGatePasses() throws Exception {
+    String row = "{\"messages\": [{\"role\": \"user\", \"content\": \"Escalate Acme Rocket\"},"
+        + " {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\","
+        + " \"function\": {\"name\": \"bluebird_status\", \"arguments\": \"{\\\"account\\\": \\\"acme rocket\\\"}\"}}]},"
+        + " {\"role\": \"tool\", \"tool_call_id\": \"c1\", \"content\": \"green\"},"
+        + " {\"role\": \"assistant\", \"content\": \"Done.\"}],"
+        + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"bluebird_status\","
+        + " \"description\": \"Pages the acme rocket account team\", \"parameters\": {\"type\": \"object\","
+        + " \"properties\": {\"account\": {\"type\": \"string\", \"enum\": [\"acme rocket\", \"other\"]}}}}}]}";
+    Path in = dir.resolve("tools.jsonl");
+    Files.writeString(in, row + "\n");
+    RunConfig config = RunConfig.builder().input(in.toString()).out(dir.resolve("out"))
+        .piiDictionaries(dictionaries()).build();
+    JsonNode report = Pipeline.run(config, null).report();
+    assertThat(report.at("/pii/residual").asInt()).isZero();
+    assertThat(report.at("/pii/by_location/tool_definition").asInt()).as("description, enum entry, name").isEqualTo(3);
+    String out = everything(dir.resolve("out"));
+    assertThat(out).doesNotContainIgnoringCase("acme rocket").doesNotContainIgnoringCase("bluebird");
+    JsonNode written = Json.MAPPER.readTree(Files.readAllLines(dir.resolve("out/sft/trl/train.jsonl")).get(0));
+    String tool = written.at("/tools/0/function/name").asText();
+    assertThat(tool).matches("Project-[0-9A-F]{4}_status");
+    assertThat(written.at("/messages/1/tool_calls/0/function/name").asText()).isEqualTo(tool);
+    String customer = written.at("/tools/0/function/description").asText().substring("Pages the ".length(),
+        "Pages the ".length() + 13);
+    assertThat(customer).matches("Customer-[0-9A-F]{4}");
+    assertThat(written.at("/tools/0/function/parameters/properties/account/enum/0").asText()).isEqualTo(customer);
+    assertThat(written.at("/messages/1/tool_calls/0/function/arguments").toString()).contains(customer);
+    JsonNode meta = Json.MAPPER.readTree(Files.readAllLines(dir.resolve("out/sft/trl/train.meta.jsonl")).get(0));
+    assertThat(meta.get("tools").get(0).asText()).isEqualTo(tool);
+    assertThat(meta.get("invalid_tool_calls").asInt()).isZero();
+  }
+
+  @Test
+  void aTermLeftInASchemaDefinitionNameFailsTheRunNamingTheTypeNotTheTerm() throws Exception {
+    // $defs names are kept ($refs point to them): the gate is what catches a term there.
     String row = "{\"messages\": [{\"role\": \"user\", \"content\": \"Escalate Acme Rocket\"},"
         + " {\"role\": \"assistant\", \"content\": \"Done.\"}],"
         + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"escalate\","
-        + " \"description\": \"Pages the acme rocket account team\", \"parameters\": {\"type\": \"object\", \"properties\": {}}}}]}";
+        + " \"parameters\": {\"type\": \"object\", \"$defs\": {\"acme rocket\": {\"type\": \"string\"}}}}}]}";
     Path in = dir.resolve("tools.jsonl");
     Files.writeString(in, row + "\n");
     RunConfig config = RunConfig.builder().input(in.toString()).out(dir.resolve("out"))

@@ -417,12 +417,13 @@ class PipelineTest {
   @Test
   void theLeakGateFailsTheRunWhenAReplacedValueSurvivesSomewhereAndWritesNothing() throws Exception {
     String email = "ops.lead@qzxmail.io";
-    // The e-mail is replaced in the message, but a tool description (not training text the stage scans)
-    // repeats it: the gate must find it in the exported tools and stop the run.
+    // The e-mail is replaced in the message, but a tool schema repeats it as a $defs name (kept, since
+    // $refs point to it): the gate must find it in the exported tools and stop the run.
     String row = "{\"messages\": [{\"role\": \"user\", \"content\": \"Escalate to " + email + "\"},"
         + " {\"role\": \"assistant\", \"content\": \"Done.\"}],"
         + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"escalate\","
-        + " \"description\": \"Mails " + email + "\", \"parameters\": {\"type\": \"object\", \"properties\": {}}}}]}";
+        + " \"description\": \"Mails " + email + "\", \"parameters\": {\"type\": \"object\", \"properties\": {},"
+        + " \"$defs\": {\"" + email + "\": {\"type\": \"string\"}}}}}]}";
     Path in = write("chat.jsonl", row);
     assertThatThrownBy(() -> Pipeline.run(config(in).build(), null))
         .isInstanceOf(RunFailedException.class)

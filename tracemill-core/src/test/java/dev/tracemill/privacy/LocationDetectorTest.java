@@ -70,6 +70,16 @@ class LocationDetectorTest implements DetectorContract {
   }
 
   @Test
+  void aDataFormatOrDatePlaceholderAfterInIsNoPlaceButAnUnknownCapitalisedWordStillIs() {
+    // Tool descriptions, now redacted, say these all the time.
+    for (String text : List.of("Date in YYYY-MM-DD format", "Start time in HH:MM:SS", "Return the result in JSON.",
+        "Answer in MARKDOWN or HTML", "Output in YAML format", "Timestamps are in UTC")) {
+      assertThat(find(text)).as(text).isEmpty();
+    }
+    assertThat(places("The parcel is waiting in SCHLAGLES since Monday")).containsExactly("SCHLAGLES");
+  }
+
+  @Test
   void streetAddressesAreLocations() {
     String text = "Ship it to 123 Main Street, please.";
     assertThat(find(text)).singleElement().satisfies(s -> {
