@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * The privacy stage of a run: every text of a unit that can reach a training file is scanned by the
@@ -31,6 +32,11 @@ import java.util.TreeMap;
  * assistant text, reasoning, tool-call arguments and tool results (as JSON, key by key, when they parse;
  * as text otherwise) are covered; error messages and feedback corrections too, though no exporter
  * writes them; and the log's metadata (the meta sidecar).
+ *
+ * <p><b>Second look.</b> A name is often recognised only where a cue stands beside it ({@code my name is
+ * Jane Okafor}) and missed where it stands alone ({@code Okafor's order} in a tool result). After the first
+ * pass, the people, places and organisations it replaced (and the words of a person's full name) are
+ * searched for again in every part of the unit ({@link UnitSweep}) and replaced the same way.
  *
  * <p><b>Tool definitions</b> are exported with every row that has them, so they are redacted too
  * ({@link Where#TOOL_DEFINITION}): the description as text, the parameter schema by
@@ -47,8 +53,10 @@ import java.util.TreeMap;
 public final class PrivacyStage {
   private final DetectorSet detectors;
   private final Redactor redactor;
-  private final JsonRedactor json;
-  private final ToolSchemaRedactor schemas;
+  /** The first pass: every detector of the set, through the cache of recent detections for schemas. */
+  private final Pass first;
+  /** The set's name detector (its common-word test decides what the sweep searches for). */
+  private final NameDetector nameDetector;
   private final byte[] corpusKey;
   private final boolean collectOriginals;
   /** Whether an organisation dictionary finds a term in a text; null without dictionaries. */
@@ -80,11 +88,17 @@ public final class PrivacyStage {
     this.collectOriginals = collectOriginals;
     this.detectors = requireNonNull(detectors, "detectors is null");
     this.redactor = new Redactor(requireNonNull(policy, "policy is null"));
-    this.json = new JsonRedactor(detectors, redactor);
-    this.schemas = new ToolSchemaRedactor(new JsonRedactor(detectors, this::detect, redactor));
+    this.first = new Pass(this::detect, new JsonRedactor(detectors, redactor),
+        new ToolSchemaRedactor(new JsonRedactor(detectors, this::detect, redactor)));
+    this.nameDetector = detectors.detectors().stream().filter(NameDetector.class::isInstance)
+        .map(NameDetector.class::cast).findFirst().orElseGet(NameDetector::new);
     this.corpusKey = corpusKey == null ? null : corpusKey.clone();
     this.termFinder = detectors.termFinder();
   }
+
+  /** How one pass over a unit finds spans: in texts, in JSON values, in tool schemas. */
+  private record Pass(BiFunction<String, ScanContext, List<Span>> scan, JsonRedactor json,
+      ToolSchemaRedactor schemas) {}
 
   /** What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. */
   public record Outcome(Unit unit, String dropReason, Map<String, Integer> byType,
@@ -106,11 +120,28 @@ public final class PrivacyStage {
     }
     Map<Where, Integer> byWhere = new TreeMap<>();
     Map<String, String> names = toolNames(unit, ctx, byWhere);
+    Unit redacted = pass(unit, names, first, ctx, byWhere);
+    // the people, places and organisations found somewhere in the unit, replaced everywhere in it
+    UnitSweep sweep = UnitSweep.of(ctx.named(), nameDetector, ctx::inSurrogate);
+    if (sweep != null) {
+      DetectorSet only = new DetectorSet(List.of(sweep));
+      JsonRedactor sweepJson = new JsonRedactor(only, redactor);
+      redacted = pass(redacted, Map.of(), new Pass(sweep::detect, sweepJson, new ToolSchemaRedactor(sweepJson)), ctx,
+          byWhere);
+    }
+    if (!ctx.dropReasons().isEmpty()) {
+      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
+    }
+    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
+  }
+
+  /** One pass of {@code p} over every part of {@code unit}; the same instance when nothing changed. */
+  private Unit pass(Unit unit, Map<String, String> names, Pass p, RedactionContext ctx, Map<Where, Integer> byWhere) {
     List<ToolDef> tools = unit.tools();
     boolean changed = false;
     for (int i = 0; i < unit.tools().size(); i++) {
       ToolDef t = unit.tools().get(i);
-      ToolDef out = redact(t, names, ctx, byWhere);
+      ToolDef out = redact(t, names, p, ctx, byWhere);
       if (out != t) {
         if (tools == unit.tools()) {
           tools = new ArrayList<>(unit.tools());
@@ -121,13 +152,13 @@ public final class PrivacyStage {
     }
     List<Event> events = new ArrayList<>(unit.events().size());
     for (Event e : unit.events()) {
-      Event out = redact(e, names, ctx, byWhere);
+      Event out = redact(e, names, p, ctx, byWhere);
       changed |= out != e;
       events.add(out);
     }
     Map<String, String> tags = unit.tags();
     for (Map.Entry<String, String> t : unit.tags().entrySet()) {
-      String value = text(t.getValue(), Where.METADATA, ctx, byWhere);
+      String value = text(t.getValue(), Where.METADATA, p, ctx, byWhere);
       if (value != t.getValue()) {
         if (tags == unit.tags()) {
           tags = new TreeMap<>(unit.tags());
@@ -136,12 +167,8 @@ public final class PrivacyStage {
         changed = true;
       }
     }
-    if (!ctx.dropReasons().isEmpty()) {
-      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
-    }
-    Unit redacted = !changed ? unit : new Unit(unit.id(), unit.type(), events, tools, unit.outcome(),
+    return !changed ? unit : new Unit(unit.id(), unit.type(), events, tools, unit.outcome(),
         unit.source(), unit.callType(), unit.session(), tags);
-    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
   }
 
   /**
@@ -215,12 +242,13 @@ public final class PrivacyStage {
   }
 
   /** One tool definition: new name, description as text, schema by {@link ToolSchemaRedactor}. */
-  private ToolDef redact(ToolDef t, Map<String, String> names, RedactionContext ctx, Map<Where, Integer> byWhere) {
+  private ToolDef redact(ToolDef t, Map<String, String> names, Pass p, RedactionContext ctx,
+      Map<Where, Integer> byWhere) {
     String name = names.getOrDefault(t.name(), t.name());
     String description = t.description() == null ? null
-        : text(t.description(), Where.TOOL_DEFINITION, ctx, byWhere);
+        : text(t.description(), Where.TOOL_DEFINITION, p, ctx, byWhere);
     int before = total(ctx);
-    JsonNode schema = schemas.redact(t.parametersSchema(), ctx);
+    JsonNode schema = p.schemas().redact(t.parametersSchema(), ctx);
     if (total(ctx) > before) {
       byWhere.merge(Where.TOOL_DEFINITION, total(ctx) - before, Integer::sum);
     }
@@ -228,22 +256,22 @@ public final class PrivacyStage {
         : new ToolDef(name, description, schema);
   }
 
-  private Event redact(Event e, Map<String, String> names, RedactionContext ctx, Map<Where, Integer> byWhere) {
+  private Event redact(Event e, Map<String, String> names, Pass p, RedactionContext ctx, Map<Where, Integer> byWhere) {
     return switch (e.kind()) {
       case SYSTEM -> {
         SystemMsg m = (SystemMsg) e;
-        String text = text(m.text(), Where.SYSTEM_PROMPT, ctx, byWhere);
+        String text = text(m.text(), Where.SYSTEM_PROMPT, p, ctx, byWhere);
         yield text == m.text() ? e : new SystemMsg(text, m.meta());
       }
       case USER -> {
         UserMsg m = (UserMsg) e;
-        String text = text(m.text(), Where.MESSAGE_TEXT, ctx, byWhere);
+        String text = text(m.text(), Where.MESSAGE_TEXT, p, ctx, byWhere);
         yield text == m.text() ? e : new UserMsg(text, m.meta());
       }
       case ASSISTANT -> {
         AssistantMsg m = (AssistantMsg) e;
-        String text = text(m.text(), Where.MESSAGE_TEXT, ctx, byWhere);
-        String reasoning = m.reasoning() == null ? null : text(m.reasoning(), Where.MESSAGE_TEXT, ctx, byWhere);
+        String text = text(m.text(), Where.MESSAGE_TEXT, p, ctx, byWhere);
+        String reasoning = m.reasoning() == null ? null : text(m.reasoning(), Where.MESSAGE_TEXT, p, ctx, byWhere);
         yield text == m.text() && reasoning == m.reasoning() ? e
             : new AssistantMsg(text, reasoning, m.meta());
       }
@@ -252,7 +280,7 @@ public final class PrivacyStage {
         String name = names.getOrDefault(c.name(), c.name());
         if (c.arguments() != null) {
           int before = total(ctx);
-          JsonNode args = json.redact(c.arguments(), Where.TOOL_ARGUMENTS, ctx);
+          JsonNode args = p.json().redact(c.arguments(), Where.TOOL_ARGUMENTS, ctx);
           int found = total(ctx) - before;
           if (found == 0) {
             yield name.equals(c.name()) ? e : new ToolCall(c.id(), name, c.arguments(), c.rawArguments(), c.meta());
@@ -260,15 +288,15 @@ public final class PrivacyStage {
           byWhere.merge(Where.TOOL_ARGUMENTS, found, Integer::sum);
           yield new ToolCall(c.id(), name, args, Json.write(args), c.meta());
         }
-        String raw = text(c.rawArguments(), Where.TOOL_ARGUMENTS, ctx, byWhere);
+        String raw = text(c.rawArguments(), Where.TOOL_ARGUMENTS, p, ctx, byWhere);
         yield raw == c.rawArguments() && name.equals(c.name()) ? e : new ToolCall(c.id(), name, null, raw, c.meta());
       }
       case TOOL_RESULT -> {
         ToolResult r = (ToolResult) e;
         int before = total(ctx);
-        String content = json.redactText(r.content(), Where.TOOL_RESULT, ctx);
+        String content = p.json().redactText(r.content(), Where.TOOL_RESULT, ctx);
         if (content == null) {
-          content = text(r.content(), Where.TOOL_RESULT, ctx, byWhere);
+          content = text(r.content(), Where.TOOL_RESULT, p, ctx, byWhere);
         } else if (total(ctx) > before) {
           byWhere.merge(Where.TOOL_RESULT, total(ctx) - before, Integer::sum);
         } else {
@@ -280,23 +308,23 @@ public final class PrivacyStage {
       }
       case ERROR -> {
         ErrorEvent err = (ErrorEvent) e;
-        String message = text(err.message(), Where.MESSAGE_TEXT, ctx, byWhere);
+        String message = text(err.message(), Where.MESSAGE_TEXT, p, ctx, byWhere);
         yield message == err.message() ? e : new ErrorEvent(message, err.code(), err.meta());
       }
       case FEEDBACK -> {
         Feedback f = (Feedback) e;
-        String correction = f.correction() == null ? null : text(f.correction(), Where.MESSAGE_TEXT, ctx, byWhere);
+        String correction = f.correction() == null ? null : text(f.correction(), Where.MESSAGE_TEXT, p, ctx, byWhere);
         yield correction == f.correction() ? e : new Feedback(f.rating(), f.thumbsUp(), correction, f.meta());
       }
     };
   }
 
   /** The redacted text, or the same instance when nothing was found. */
-  private String text(String text, Where where, RedactionContext ctx, Map<Where, Integer> byWhere) {
+  private String text(String text, Where where, Pass p, RedactionContext ctx, Map<Where, Integer> byWhere) {
     if (text.isEmpty()) {
       return text;
     }
-    List<Span> spans = detect(text, where);
+    List<Span> spans = p.scan().apply(text, new ScanContext(where, null));
     if (spans.isEmpty()) {
       return text;
     }

@@ -15,6 +15,9 @@ import java.util.Set;
  * result); once found, it is the same entity wherever it appears in the unit, and gets the same
  * replacement.
  *
+ * <p>A person's full name is searched for as a whole and word by word ({@code Jane Okafor}, {@code Jane},
+ * {@code Okafor}): the redaction context gives each word the surrogate word of the full name.
+ *
  * <p>A value is searched for as a whole word (no letter or digit beside it), with its case. A value of one
  * word that is a common English word or a word that collides with names ({@code Will}, {@code May},
  * {@code Apple}) is not searched for: a cue made it a name in one place, which says nothing of the word
@@ -45,9 +48,24 @@ final class UnitSweep implements Detector {
     requireNonNull(found, "found is null");
     Map<String, String> kept = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : found.entrySet()) {
-      // a value that is a word of a surrogate written in this unit would be found inside that surrogate
-      if (TYPES.contains(e.getValue()) && searchable(e.getKey(), names) && !inSurrogate.test(e.getKey())) {
-        kept.putIfAbsent(e.getKey(), e.getValue());
+      if (!TYPES.contains(e.getValue())) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      values.add(e.getKey());
+      if (e.getValue().equals(EntityTypes.PERSON)) {
+        // Jane Okafor is also Okafor, and Jane, where either stands alone
+        for (WordTokens.Token t : WordTokens.of(e.getKey())) {
+          if (!t.initial() && !t.number() && t.capitalised()) {
+            values.add(e.getKey().substring(t.start(), t.end()));
+          }
+        }
+      }
+      for (String value : values) {
+        // a value that is a word of a surrogate written in this unit would be found inside that surrogate
+        if (searchable(value, names) && !inSurrogate.test(value)) {
+          kept.putIfAbsent(value, e.getValue());
+        }
       }
     }
     return kept.isEmpty() ? null : new UnitSweep(kept);

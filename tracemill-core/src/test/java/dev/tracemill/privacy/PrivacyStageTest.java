@@ -59,6 +59,34 @@ class PrivacyStageTest {
   }
 
   @Test
+  void aNameFoundOnceIsReplacedWhereverItStandsAloneInTheUnit() throws Exception {
+    // "Dravnek" alone is no name to the detectors; after "my name is John Dravnek" it is this person
+    Unit u = unit("u5",
+        new AssistantMsg("Okay, the refund for Dravnek is approved.", null, META),
+        new UserMsg("Hi, my name is John Dravnek.", META),
+        new ToolResult("c1", "refund", "{\"note\": \"refund for Dravnek approved\"}", false, META));
+    PrivacyStage.Outcome out = STAGE.apply(u);
+    String all = Json.write(ModelJson.unit(out.unit()));
+    assertThat(all).doesNotContain("Dravnek");
+    String full = ((UserMsg) out.unit().events().get(1)).text();
+    String family = full.substring(full.lastIndexOf(' ') + 1, full.length() - 1);
+    assertThat(((AssistantMsg) out.unit().events().get(0)).text()).contains("refund for " + family + " is");
+    assertThat(Json.MAPPER.readTree(((ToolResult) out.unit().events().get(2)).content()).get("note").asText())
+        .isEqualTo("refund for " + family + " approved");
+    assertThat(out.byType()).containsEntry(EntityTypes.PERSON, 3);
+    // a common word that was a name once (after a cue) is not replaced elsewhere
+    Unit will = unit("u6", new UserMsg("My name is Will.", META), new AssistantMsg("I will help.", null, META));
+    assertThat(((AssistantMsg) STAGE.apply(will).unit().events().get(1)).text()).isEqualTo("I will help.");
+    // with tags a second pass changes nothing (a fictional surrogate name reads as a name, so the surrogate
+    // style turns it into another one: docs/privacy.md, "Idempotence")
+    PrivacyStage tags = new PrivacyStage(DetectorSet.defaults(new PrivacyOptions("US")),
+        RedactionPolicy.defaults().withStyle(RedactionStyle.TAG), null);
+    Unit tagged = tags.apply(u).unit();
+    assertThat(Json.write(ModelJson.unit(tagged))).doesNotContain("Dravnek").contains("<PERSON_1>");
+    assertThat(tags.apply(tagged).unit()).isEqualTo(tagged);
+  }
+
+  @Test
   void aUnitWithNothingToRedactIsReturnedAsItIs() {
     Unit u = unit("u2", new UserMsg("What is two plus two?", META), new AssistantMsg("Four.", null, META));
     assertThat(STAGE.apply(u).unit()).isSameAs(u);
