@@ -153,7 +153,10 @@ public final class RedactionContext {
     }
   }
 
-  /** Remembers that {@code original} was replaced as {@code type}, when it is a type the sweep searches. */
+  /**
+   * Remembers that {@code original} was replaced as {@code type}, when it is a type the sweep searches
+   * (the redactor calls this only for findings that scored at least {@link UnitSweep#MIN_SCORE}).
+   */
   void replaced(String type, String original) {
     if (UnitSweep.TYPES.contains(type)) {
       named.putIfAbsent(original, type);

@@ -67,7 +67,7 @@ public final class Redactor {
           : policy.ruleFor(s.type());
       String drop = rule.action() == RedactionPolicy.Action.DROP_UNIT ? RedactionPolicy.dropReason(key) : null;
       String replacement = replacement(s.type(), original, rule.style(), ctx);
-      if (!replacement.equals(original)) {
+      if (!replacement.equals(original) && s.score() >= UnitSweep.MIN_SCORE) {
         ctx.replaced(s.type(), original);
       }
       out.append(text, copied, s.start()).append(replacement);

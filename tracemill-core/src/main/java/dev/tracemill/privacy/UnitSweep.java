@@ -15,7 +15,8 @@ import java.util.Set;
  * result); once found, it is the same entity wherever it appears in the unit, and gets the same
  * replacement.
  *
- * <p>A person's full name is searched for as a whole and word by word ({@code Jane Okafor}, {@code Jane},
+ * <p>Only findings that scored at least {@value #MIN_SCORE} are searched for. A person's full name is
+ * searched for as a whole and word by word ({@code Jane Okafor}, {@code Jane},
  * {@code Okafor}): the redaction context gives each word the surrogate word of the full name.
  *
  * <p>A value is searched for as a whole word (no letter or digit beside it), with its case. A value of one
@@ -31,6 +32,11 @@ final class UnitSweep implements Detector {
   static final Set<String> TYPES = Set.of(EntityTypes.PERSON, EntityTypes.LOCATION, EntityTypes.ORGANIZATION);
   static final String NAME = "unit-sweep";
   static final int MIN_LENGTH = 3;
+  /**
+   * The score a finding needs to be searched for again: a weak guess ({@code 4 bags of Ethiopian
+   * Yirgacheffe} read as a name at 0.55) is replaced where it was found, not spread over the unit.
+   */
+  static final double MIN_SCORE = 0.6;
   private static final double SCORE = 0.9;
 
   private final Map<String, String> typeByValue;
