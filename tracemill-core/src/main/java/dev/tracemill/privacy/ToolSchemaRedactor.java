@@ -46,7 +46,7 @@ import java.util.regex.PatternSyntaxException;
  * A schema that is not an object (a boolean schema, or something a log put there) is redacted as a
  * plain JSON value.
  */
-final class ToolSchemaRedactor {
+public final class ToolSchemaRedactor {
   static final Where WHERE = Where.TOOL_DEFINITION;
   /** What a {@code pattern} becomes when its redacted text no longer compiles. */
   static final String ANY = ".*";
@@ -64,8 +64,16 @@ final class ToolSchemaRedactor {
     this.json = requireNonNull(json, "json is null");
   }
 
-  /** The redacted schema; {@code schema} itself when nothing changed (null stays null). */
-  JsonNode redact(JsonNode schema, RedactionContext ctx) {
+  /** A schema redactor over {@code detectors} (every detector scans every string) and {@code redactor}. */
+  public ToolSchemaRedactor(DetectorSet detectors, Redactor redactor) {
+    this(new JsonRedactor(detectors, redactor));
+  }
+
+  /**
+   * The redacted schema; {@code schema} itself when nothing changed (null stays null). Counts, drop reasons
+   * and audit pairs go to {@code ctx}.
+   */
+  public JsonNode redact(JsonNode schema, RedactionContext ctx) {
     if (schema == null) {
       return null;
     }

@@ -7,6 +7,9 @@ import dev.tracemill.capture.CaptureRedactor;
 import dev.tracemill.capture.LlmCall;
 import dev.tracemill.capture.Message;
 import dev.tracemill.capture.ToolCall;
+import dev.tracemill.capture.ToolDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracemill.model.Json;
 import dev.tracemill.privacy.Detector;
 import dev.tracemill.privacy.DetectorSet;
 import dev.tracemill.privacy.JsonRedactor;
@@ -17,6 +20,7 @@ import dev.tracemill.privacy.RedactionPolicy;
 import dev.tracemill.privacy.Redactor;
 import dev.tracemill.privacy.ScanContext;
 import dev.tracemill.privacy.Span;
+import dev.tracemill.privacy.ToolSchemaRedactor;
 import dev.tracemill.privacy.Where;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>What is scanned, as the privacy stage of {@code tracemill run} scans a unit: system messages
  * ({@code system_prompt}), user and assistant texts and the response ({@code message_text}), tool
  * results ({@code tool_result}; as JSON when they parse, so they stay valid JSON), tool-call arguments
- * ({@code tool_arguments}, likewise), the error message, and the string values of the call's metadata
- * ({@code metadata}). The logger's run metadata, set by the application once, is not scanned.
+ * ({@code tool_arguments}, likewise), the error message, the string values of the call's metadata
+ * ({@code metadata}), and the tools' descriptions and parameter schemas ({@code tool_definition}; the schema
+ * stays valid JSON Schema of the same shape, tool names are kept). The logger's run metadata, set by the application once, is not scanned.
  *
  * <p>One {@link RedactionContext} per call: an entity gets the same surrogate everywhere in the call.
  * With a {@link PiiKey} it gets the same surrogate in every call (and in every {@code tracemill run}
@@ -49,6 +54,7 @@ public final class PrivacyRedactor implements CaptureRedactor {
   private final List<Detector> detectors;
   private final Redactor redactor;
   private final JsonRedactor json;
+  private final ToolSchemaRedactor schemas;
   private final byte[] key;
   private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -62,6 +68,7 @@ public final class PrivacyRedactor implements CaptureRedactor {
     this.detectors = detectors.detectors();
     this.redactor = new Redactor(requireNonNull(policy, "policy is null. Use RedactionPolicy.defaults()"));
     this.json = new JsonRedactor(detectors, redactor);
+    this.schemas = new ToolSchemaRedactor(detectors, redactor);
     this.key = key == null ? null : key.bytes();
   }
 
@@ -86,7 +93,7 @@ public final class PrivacyRedactor implements CaptureRedactor {
     call.metadata().forEach((k, v) -> metadata.put(k, value(v, ctx, 0)));
     ctx.counts().forEach((type, n) -> counts.computeIfAbsent(type, t -> new LongAdder()).add(n));
     return LlmCall.builder(call.callType()).messages(messages).response(response).toolCalls(toolCalls)
-        .tools(call.tools()).usage(call.usage()).model(call.model()).latency(call.latency())
+        .tools(tools(call.tools(), ctx)).usage(call.usage()).model(call.model()).latency(call.latency())
         .finishReason(call.finishReason()).error(error).metadata(metadata).build();
   }
 
@@ -117,6 +124,27 @@ public final class PrivacyRedactor implements CaptureRedactor {
     List<ToolCall> out = new ArrayList<>(calls.size());
     for (ToolCall c : calls) {
       out.add(ToolCall.of(c.id(), c.name(), jsonOrText(c.arguments(), Where.TOOL_ARGUMENTS, ctx)));
+    }
+    return out;
+  }
+
+  /**
+   * Tool definitions as the privacy stage redacts them: the description as text, the parameter schema by
+   * {@link ToolSchemaRedactor} (valid JSON Schema of the same shape); names are kept (calls refer to them).
+   */
+  private List<ToolDefinition> tools(List<ToolDefinition> tools, RedactionContext ctx) {
+    if (tools.isEmpty()) {
+      return tools;
+    }
+    List<ToolDefinition> out = new ArrayList<>(tools.size());
+    for (ToolDefinition t : tools) {
+      String description = t.description() == null ? null : text(t.description(), Where.TOOL_DEFINITION, ctx);
+      JsonNode schema = Json.MAPPER.valueToTree(t.parameters());
+      JsonNode redacted = schemas.redact(schema, ctx);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> parameters = redacted == schema ? (Map<String, Object>) t.parameters()
+          : Json.MAPPER.convertValue(redacted, Map.class);
+      out.add(ToolDefinition.of(t.name(), description, parameters));
     }
     return out;
   }

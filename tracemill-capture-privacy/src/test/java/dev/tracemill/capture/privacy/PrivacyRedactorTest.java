@@ -7,6 +7,7 @@ import dev.tracemill.capture.CallError;
 import dev.tracemill.capture.LlmCall;
 import dev.tracemill.capture.Message;
 import dev.tracemill.capture.ToolCall;
+import dev.tracemill.capture.ToolDefinition;
 import dev.tracemill.capture.TrainingDataLogger;
 import dev.tracemill.model.Json;
 import dev.tracemill.pipeline.Pipeline;
@@ -63,6 +64,21 @@ class PrivacyRedactorTest {
         .isEqualTo(result.at("/customer/email").asText());
     assertThat(row.at("/metadata/ticket").asInt()).isEqualTo(4711);
     assertThat(redactor.counts()).containsKeys("EMAIL", "PHONE", "CREDIT_CARD");
+  }
+
+  @Test
+  void toolDescriptionsAndSchemasAreRedactedAndNamesKept() {
+    Map<String, Object> parameters = Map.of("type", "object", "properties", Map.of("to", Map.of("type", "string",
+        "description", "Recipient, e.g. " + EMAIL, "default", EMAIL)));
+    LlmCall call = LlmCall.builder("t").messages(List.of(Message.user("mail the report")))
+        .tools(List.of(ToolDefinition.of("send_mail", "Sends mail; escalations go to " + EMAIL, parameters)))
+        .build();
+    LlmCall out = PrivacyRedactor.defaults().redact(call);
+    ToolDefinition tool = out.tools().get(0);
+    assertThat(tool.name()).isEqualTo("send_mail");
+    assertThat(tool.description()).startsWith("Sends mail; escalations go to ").doesNotContain(EMAIL);
+    assertThat(Json.write(Json.MAPPER.valueToTree(tool.parameters()))).doesNotContain(EMAIL)
+        .contains("\"type\":\"object\"", "\"to\"");
   }
 
   @Test
