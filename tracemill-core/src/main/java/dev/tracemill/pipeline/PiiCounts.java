@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report's {@code pii} section: what the privacy stage found, per entity type and per location,
- * over every unit that passed the filters (including units later merged into a longer call or found
- * to be duplicates). Counts only: never a value.
+ * The report's {@code pii} section: what the privacy stage found, per entity type, per location and per
+ * detector (the source of each finding), over every unit that passed the filters (including units later
+ * merged into a longer call or found to be duplicates). Counts only: never a value.
  */
 final class PiiCounts {
   private final Map<String, Long> byType = new TreeMap<>();
   private final Map<String, Long> byWhere = new TreeMap<>();
+  private final Map<String, Long> byDetector = new TreeMap<>();
   private final Map<String, Long> dropped = new TreeMap<>();
   private long units;
   private ObjectNode gate;
@@ -28,6 +29,7 @@ final class PiiCounts {
       byType.merge(e.getKey(), (long) e.getValue(), Long::sum);
       found += e.getValue();
     }
+    outcome.byDetector().forEach((d, n) -> byDetector.merge(d, (long) n, Long::sum));
     for (Map.Entry<Where, Integer> e : outcome.byWhere().entrySet()) {
       byWhere.merge(e.getKey().name().toLowerCase(Locale.ROOT), (long) e.getValue(), Long::sum);
     }
@@ -63,6 +65,8 @@ final class PiiCounts {
     byType.forEach(t::put);
     ObjectNode w = o.putObject("by_location");
     byWhere.forEach(w::put);
+    ObjectNode s = o.putObject("by_detector");
+    byDetector.forEach(s::put);
     ObjectNode d = o.putObject("units_dropped");
     dropped.forEach(d::put);
     if (gate != null) {

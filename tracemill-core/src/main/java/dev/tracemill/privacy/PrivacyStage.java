@@ -102,7 +102,7 @@ public final class PrivacyStage {
 
   /** What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. */
   public record Outcome(Unit unit, String dropReason, Map<String, Integer> byType,
-      Map<Where, Integer> byWhere, List<AuditPair> replaced) {
+      Map<Where, Integer> byWhere, Map<String, Integer> byDetector, List<AuditPair> replaced) {
     public boolean dropped() {
       return dropReason != null;
     }
@@ -130,9 +130,9 @@ public final class PrivacyStage {
           byWhere);
     }
     if (!ctx.dropReasons().isEmpty()) {
-      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.audit());
+      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit());
     }
-    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.audit());
+    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit());
   }
 
   /** One pass of {@code p} over every part of {@code unit}; the same instance when nothing changed. */

@@ -51,6 +51,7 @@ public final class RedactionContext {
   private final Map<String, String> owners = new HashMap<>();
   private final Map<String, Map<String, Integer>> tags = new HashMap<>();
   private final Map<String, Integer> counts = new TreeMap<>();
+  private final Map<String, Integer> byDetector = new TreeMap<>();
   private final Set<String> dropReasons = new LinkedHashSet<>();
   private final List<AuditPair> auditPairs = new ArrayList<>();
   private final PersonLinks persons = new PersonLinks();
@@ -128,6 +129,11 @@ public final class RedactionContext {
     return java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
   }
 
+  /** Replacements so far per detector that found them ({@code rule-email}, {@code names}, {@code unit-sweep}). */
+  public Map<String, Integer> countsByDetector() {
+    return Map.copyOf(byDetector);
+  }
+
   /** Why the unit must be dropped, in order of first occurrence; empty if it may stay. */
   public List<String> dropReasons() {
     return List.copyOf(dropReasons);
@@ -142,9 +148,10 @@ public final class RedactionContext {
     return audit;
   }
 
-  void record(String type, String dropReason, AuditPair pair) {
+  void record(String type, String detector, String dropReason, AuditPair pair) {
     used = true;
     counts.merge(type, 1, Integer::sum);
+    byDetector.merge(detector, 1, Integer::sum);
     if (dropReason != null) {
       dropReasons.add(dropReason);
     }

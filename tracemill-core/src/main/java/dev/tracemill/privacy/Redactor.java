@@ -80,7 +80,7 @@ public final class Redactor {
       if (pair != null) {
         audit.add(pair);
       }
-      ctx.record(s.type(), drop, pair);
+      ctx.record(s.type(), s.detector(), drop, pair);
     }
     out.append(text, copied, text.length());
     return new RedactionResult(out.toString(), counts, drops, audit);

@@ -345,6 +345,7 @@ class PipelineTest {
     assertThat(result.report().at("/pii/enabled").asBoolean()).isTrue();
     assertThat(result.report().at("/pii/by_type/EMAIL").asLong()).isEqualTo(2);
     assertThat(result.report().at("/pii/by_location/message_text").asLong()).isEqualTo(2);
+    assertThat(result.report().at("/pii/by_detector/rule-email").asLong()).isEqualTo(2);
   }
 
   @Test
