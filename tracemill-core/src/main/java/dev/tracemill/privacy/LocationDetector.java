@@ -131,7 +131,8 @@ public final class LocationDetector implements Detector {
       "offices in", "raised in", "stationed in", "arrived in", "arrived at", "returned to", "am in", "i'm in",
       "here from", "street in", "trip to", "holiday in", "vacation in", "staying in", "stay in", "visit to",
       "way to", "come from", "comes from", "came from", "located on", "travelling to", "traveling to",
-      "flying to", "driving to", "drove to", "headed to", "heading to");
+      "flying to", "driving to", "drove to", "headed to", "heading to", "home city", "home town",
+      "native city", "capital city");
 
   /** Nouns that, right after a name, say it names a place ({@code Montijo bridge}, {@code Kiel harbour}). */
   private static final Set<String> PLACE_NOUNS = Set.of("bridge", "airport", "station", "harbour", "harbor",

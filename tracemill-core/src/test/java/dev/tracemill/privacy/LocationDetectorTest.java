@@ -209,4 +209,10 @@ class LocationDetectorTest implements DetectorContract {
     }
     assertThat(places(text)).contains("Oslo", "Norway", "12 Maple Road, Springfield, IL 62704", "Lisbon");
   }
+
+  @Test
+  void aHomeCityIsAPlaceEvenWhenNoGazetteerKnowsIt() {
+    assertThat(places("The band's home city Brevanton: a harbour town.")).containsExactly("Brevanton");
+    assertThat(places("Her home town Quillmouth is small.")).containsExactly("Quillmouth");
+  }
 }
