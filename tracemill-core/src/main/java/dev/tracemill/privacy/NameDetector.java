@@ -466,7 +466,7 @@ public final class NameDetector implements Detector {
    * A list of three or more one-word items joined by commas and a final {@code and}/{@code or}
    * ({@code they had 6: silvana, adam, chad and caleb}; {@code Hleb, Sheila, Sherry and Shane}), where every
    * item is a known given name (or a one-word name found already) and all but one are no common word: each
-   * item not found yet is a person.
+   * item not found yet is a person. In a list of four or more, one item may be a word no lexicon knows.
    */
   private void givenNameLists(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
     int k = 0;
@@ -502,19 +502,30 @@ public final class NameDetector implements Detector {
 
   private void reportListedNames(String text, List<Token> tokens, int from, int to, boolean[] taken, List<Span> found) {
     int common = 0;
+    int unknown = 0;
+    int items = 0;
     boolean capitalised = tokens.get(from).capitalised();
     for (int k = from; k <= to; k++) {
       Token t = tokens.get(k);
       if (t.lower().equals("and") || t.lower().equals("or")) {
         continue;
       }
-      boolean person = lexicons.firstNames().contains(t.lower()) || personAt(t, found);
-      if (t.number() || t.capitalised() != capitalised || t.allCaps() || !person || FUNCTION_WORDS.contains(t.lower())) {
+      items++;
+      if (t.number() || t.capitalised() != capitalised || t.allCaps() || FUNCTION_WORDS.contains(t.lower())) {
         return;
+      }
+      boolean person = lexicons.firstNames().contains(t.lower()) || personAt(t, found);
+      if (!person) {
+        // one word no lexicon knows may stand among given names ("leonti, terrence, pamela and brian")
+        if (isCommonWord(t) || lexicons.places().contains(t.lower()) || lexicons.properNouns().contains(t.lower())
+            || t.length() < 3) {
+          return;
+        }
+        unknown++;
       }
       common += isCommonWord(t) ? 1 : 0;
     }
-    if (common > 1) {
+    if (common > 1 || unknown > 1 || (unknown == 1 && items < 4)) {
       return;
     }
     for (int k = from; k <= to; k++) {

@@ -155,8 +155,8 @@ final class OrganizationShapes {
 
   /**
    * The other items of a list of three or more that holds a company found above ({@code Ranku, Biovia and
-   * Miller Ltd.}): each capitalised item that is no person's name (a known given name first), no known place and
-   * not common words only is a company too.
+   * Miller Ltd.}): each capitalised item with no word of the name lexicons (other than a common word), that is no
+   * known place and not common words only, is a company too.
    */
   private static void coordinated(String text, List<Token> tokens, boolean[] taken, List<Span> found,
       NameDetector names) {
@@ -220,9 +220,10 @@ final class OrganizationShapes {
         return false;
       }
     }
-    int words = item[1] - item[0] + 1;
-    if (words <= 3 && names.inGivenNames(tokens.get(item[0])) && allGivenOrSurnames(tokens, item[0], item[1], names)) {
-      return false;
+    for (int k = item[0]; k <= item[1]; k++) {
+      if (names.isNameWord(tokens.get(k)) && !names.isCommonWord(tokens.get(k))) {
+        return false; // "Vladimír Jára": a person's name word, whatever the list holds
+      }
     }
     if (names.knownPlace(tokens, item[0], item[1])) {
       return false;

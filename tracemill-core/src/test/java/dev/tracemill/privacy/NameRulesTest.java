@@ -82,6 +82,10 @@ class NameRulesTest {
     // a shopping list is no list of people, nor are two common words among names
     assertThat(persons("we need eggs, milk, bread and butter")).isEmpty();
     assertThat(persons("pick one: will, hope, grace and faith")).isEmpty();
+    // in a longer list one word no lexicon knows is a name among the others
+    assertThat(persons("they had 5: vrelka, terrence, pamela, donna and brian."))
+        .containsExactly("vrelka", "terrence", "pamela", "donna", "brian");
+    assertThat(persons("they had 3: vrelka, pamela and brian.")).doesNotContain("vrelka");
   }
 
   @Test

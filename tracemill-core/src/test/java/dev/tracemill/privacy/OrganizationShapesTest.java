@@ -102,6 +102,7 @@ class OrganizationShapesTest implements DetectorContract {
     // two items are not a list, and people and places in it stay what they are
     assertThat(orgs("Quillora and Dallow Ltd. merged.")).containsExactly("Dallow Ltd.");
     assertThat(orgs("Guests: Maria Lopez, Lisbon and Dallow Ltd.")).containsExactly("Dallow Ltd.");
+    assertThat(orgs("Guests: Dravko Jára, Quillora and Dallow Ltd.")).containsExactlyInAnyOrder("Quillora", "Dallow Ltd.");
   }
 
   @Test
