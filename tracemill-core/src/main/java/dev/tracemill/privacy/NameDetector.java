@@ -120,6 +120,12 @@ public final class NameDetector implements Detector {
       "thanks", "thank you", "many thanks", "best", "cheers", "sincerely", "yours sincerely", "yours truly",
       "yours", "best wishes", "all the best", "love", "cordially", "respectfully");
 
+  /** Kinship and relation nouns after a possessive name ({@code Daniel's daughter}). */
+  private static final Set<String> KIN_AFTER = Set.of("daughter", "son", "wife", "husband", "mother", "father",
+      "mom", "mum", "dad", "sister", "brother", "aunt", "uncle", "cousin", "niece", "nephew", "grandmother",
+      "grandfather", "grandson", "granddaughter", "girlfriend", "boyfriend", "fiancee", "fiance", "partner",
+      "widow", "widower", "children", "kids", "parents");
+
   private static final Set<String> VERBS_AFTER = Set.of("said", "says", "wrote", "writes", "told", "asked",
       "replied", "answered", "added", "explained", "lives", "lived", "works", "worked", "began", "spent",
       "wants", "needs", "called", "emailed", "texted", "phoned", "thinks", "thought", "feels", "felt",
@@ -1080,9 +1086,21 @@ public final class NameDetector implements Detector {
   private double cueAfter(String text, int end, List<Token> tokens, int from) {
     double score = 0;
     int i = end;
-    // speaker label at the start of a line: "Nicole: ..."
+    // speaker label at the start of a line: "Nicole: ..."; a quoted line after it is dialogue
     if (i < text.length() && text.charAt(i) == ':' && sentenceStart(text, tokens, from)) {
-      score += 0.3;
+      int q = i + 1 < text.length() && text.charAt(i + 1) == ' ' ? i + 2 : i + 1;
+      score += q < text.length() && "\"\u201c".indexOf(text.charAt(q)) >= 0 ? 0.45 : 0.3;
+    }
+    // a kinship noun after a possessive: "Misty's daughter"
+    if (i + 3 < text.length() && (text.startsWith("'s ", i) || text.startsWith("\u2019s ", i))) {
+      int k = i + 3;
+      int e = k;
+      while (e < text.length() && Character.isLetter(text.charAt(e))) {
+        e++;
+      }
+      if (KIN_AFTER.contains(text.substring(k, e).toLowerCase(Locale.ROOT))) {
+        score += 0.35;
+      }
     }
     int j = i;
     while (j < text.length() && text.charAt(j) == ' ') {

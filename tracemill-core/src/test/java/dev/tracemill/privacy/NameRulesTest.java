@@ -100,4 +100,10 @@ class NameRulesTest {
     assertThat(persons("Tell Priya the build is green.")).containsExactly("Priya");
     assertThat(persons("Rose Smith called.")).containsExactly("Rose Smith");
   }
+
+  @Test
+  void dialogueLabelsAndKinship() {
+    assertThat(persons("Gabriel: \"Who are you?\" Sara:\"I'm Misty's daughter\".")).contains("Sara", "Misty");
+    assertThat(persons("Summary: \"All good\".")).isEmpty();
+  }
 }
