@@ -262,7 +262,7 @@ public final class NameDetector implements Detector {
     claimPlaces(text, tokens, context, taken, found);
     people(text, tokens, companies, found);
     givenNameLists(text, tokens, taken, found);
-    OrganizationShapes.signatureLines(text, tokens, companies, found);
+    OrganizationShapes.signatureLines(text, tokens, companies, found, this);
     // addresses and places still claim their tokens from people; LocationDetector reports them
     List<Span> out = new ArrayList<>();
     for (Span s : resolveOverlaps(found)) {

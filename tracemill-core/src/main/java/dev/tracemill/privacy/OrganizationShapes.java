@@ -628,7 +628,8 @@ final class OrganizationShapes {
    * {@code found}), the next line when an address or phone line (one with a digit) follows it, or the
    * line after a job title line when that one is followed by such a line.
    */
-  static void signatureLines(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+  static void signatureLines(String text, List<Token> tokens, boolean[] taken, List<Span> found,
+      NameDetector names) {
     if (text.indexOf('\n') < 0 || found.stream().noneMatch(s -> s.type().equals(EntityTypes.PERSON)
         || s.type().equals(EntityTypes.LOCATION))) {
       return;
@@ -659,7 +660,7 @@ final class OrganizationShapes {
     for (int i = 0; i + 1 < lines.size(); i++) {
       int[] heading = lines.get(i);
       if ((i == 0 || !addressLine(text, lines.get(i - 1))) && !addressLine(text, heading)
-          && streetAddressAt(lines.get(i + 1), found) && companyShaped(text, heading) && titleCase(tokens, heading)
+          && streetAddressAt(lines.get(i + 1), found) && companyShaped(text, heading) && titleCase(tokens, heading, names)
           && !covered(heading, found) && !covered(heading, added)) {
         added.add(new Span(heading[0], heading[1], EntityTypes.ORGANIZATION, 0.55, NameDetector.NAME));
       }
@@ -701,11 +702,11 @@ final class OrganizationShapes {
     return false;
   }
 
-  /** Whether a street address found by the address pass opens the line. */
+  /** Whether a street address found by the address pass opens the line and fills most of it (no sentence). */
   private static boolean streetAddressAt(int[] line, List<Span> found) {
     for (Span s : found) {
       if (s.type().equals(EntityTypes.LOCATION) && s.start() >= line[0] && s.start() <= line[0] + 1
-          && s.end() - s.start() >= 8) {
+          && s.end() - s.start() >= 8 && (Math.min(s.end(), line[1]) - s.start()) * 10 >= (line[1] - line[0]) * 7) {
         return true;
       }
     }
@@ -713,8 +714,8 @@ final class OrganizationShapes {
   }
 
   /** Every word of the line capitalised (connectors aside), and one that is no common word at least. */
-  private static boolean titleCase(List<Token> tokens, int[] line) {
-    int words = 0;
+  private static boolean titleCase(List<Token> tokens, int[] line, NameDetector names) {
+    boolean uncommon = false;
     for (Token t : tokens) {
       if (t.start() < line[0] || t.end() > line[1]) {
         continue;
@@ -722,9 +723,9 @@ final class OrganizationShapes {
       if (!(t.capitalised() || CONNECTORS.contains(t.lower())) || t.number()) {
         return false;
       }
-      words++;
+      uncommon |= !names.isCommonWord(t);
     }
-    return words > 0;
+    return uncommon;
   }
 
   private static boolean covered(int[] line, List<Span> found) {

@@ -112,5 +112,8 @@ class OrganizationShapesTest implements DetectorContract {
     assertThat(orgs("Brevantix\n\n9791 Harbour Road 84 Apt. 597, Dover")).containsExactly("Brevantix");
     // a sentence over an address is no addressee
     assertThat(orgs("Please send it to my home\n9791 Harbour Road 84 Apt. 597, Dover")).isEmpty();
+    // a heading of common words, or over a sentence that merely starts with an address, is no addressee
+    assertThat(orgs("Release Notes\n\n9791 Harbour Road 84 Apt. 597, Dover")).isEmpty();
+    assertThat(orgs("Brevantix\n\n12 Harbour Road is our new office, opening in May")).isEmpty();
   }
 }
