@@ -55,7 +55,10 @@ public final class NameDetector implements Detector {
       "mister", "doctor", "professor", "dame", "lady", "lord");
 
   private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey", "thanks", "thank",
-      "regards", "cheers", "sincerely", "signed", "attn", "cc", "name", "by");
+      "regards", "cheers", "sincerely", "signed", "attn", "cc", "name", "by", "hallo", "hola", "bonjour",
+      "salut", "ciao", "merci", "gracias", "danke", "obrigado", "obrigada", "grazie", "hej", "moin",
+      "servus", "namaste", "salaam", "shalom", "olá", "buongiorno", "buenas", "buenos", "gruezi", "grüezi",
+      "привет", "tere", "ahoj", "cześć", "szia", "merhaba", "dankie", "tack", "takk", "kiitos");
 
   /** Phrases that, ending just before a candidate, say a name follows; each with its weight. */
   private static final List<Cue> CUES_BEFORE = List.of(
@@ -84,7 +87,15 @@ public final class NameDetector implements Detector {
       new Cue("says", 0.3), new Cue("said", 0.3), new Cue("asks", 0.3), new Cue("asked", 0.25),
       new Cue("wrote", 0.25), new Cue("tell", 0.2), new Cue("told", 0.2), new Cue("named him", 0.4),
       new Cue("named her", 0.4), new Cue("calls me", 0.45), new Cue("features", 0.2), new Cue("starring", 0.35),
-      new Cue("including", 0.15), new Cue("assistant to", 0.3), new Cue("married", 0.3));
+      new Cue("including", 0.15), new Cue("assistant to", 0.3), new Cue("married", 0.3),
+      // greetings and thanks in other languages, as "hi" and "thanks"
+      new Cue("hallo", 0.35), new Cue("hola", 0.35), new Cue("bonjour", 0.35), new Cue("salut", 0.35),
+      new Cue("ciao", 0.35), new Cue("hej", 0.35), new Cue("moin", 0.35), new Cue("servus", 0.35),
+      new Cue("olá", 0.35), new Cue("buongiorno", 0.35), new Cue("merhaba", 0.35), new Cue("ahoj", 0.35),
+      new Cue("cześć", 0.35), new Cue("szia", 0.35), new Cue("tere", 0.35), new Cue("namaste", 0.35),
+      new Cue("merci", 0.3), new Cue("gracias", 0.3), new Cue("danke", 0.3), new Cue("grazie", 0.3),
+      new Cue("obrigado", 0.3), new Cue("obrigada", 0.3), new Cue("tack", 0.3), new Cue("takk", 0.3),
+      new Cue("kiitos", 0.3));
 
   /** The cue phrases by their last word, so that a window is compared with a few phrases only. */
   private static final Map<String, List<Cue>> CUES_BY_LAST_WORD = byLastWord(CUES_BEFORE);
@@ -189,7 +200,8 @@ public final class NameDetector implements Detector {
   private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "in", "on", "at", "of", "to", "is",
       "it", "and", "or", "but", "for", "with", "by", "from", "as", "be", "are", "was", "were", "my", "your", "his",
       "her", "our", "their", "me", "you", "he", "she", "we", "they", "him", "them", "this", "that", "not", "no",
-      "so", "do", "if", "up", "out", "all", "any", "just", "also", "here", "there", "what", "who");
+      "so", "do", "if", "up", "out", "all", "any", "just", "also", "here", "there", "what", "who", "how", "why",
+      "when", "where", "which", "can", "could", "would", "should", "does", "did", "please");
 
   /** Name particles written in lower case between the parts of a name ({@code Maika van de Noort}). */
   private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "del", "della", "di", "da",
@@ -1131,6 +1143,11 @@ public final class NameDetector implements Detector {
       }
     }
     return score;
+  }
+
+  /** A greeting or thanks ({@code Hi}, {@code Hallo}, {@code Merci}): no part of a name. */
+  static boolean greeting(Token t) {
+    return GREETINGS.contains(t.lower());
   }
 
   /** Whether token {@code k} opens a sentence or a line, where any word is capitalised. */

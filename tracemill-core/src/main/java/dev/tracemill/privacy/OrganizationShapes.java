@@ -340,8 +340,9 @@ final class OrganizationShapes {
       if (tokens.get(first).lower().equals("the") && first < last - 1) {
         first++;
       }
-      while (first < last - 1 && names.isCommonWord(tokens.get(first)) && NameDetector.sentenceStart(text, tokens, first)) {
-        first++; // "Yesterday Allstate Insurance Group ..."
+      while (first < last - 1 && (names.isCommonWord(tokens.get(first)) || NameDetector.greeting(tokens.get(first)))
+          && NameDetector.sentenceStart(text, tokens, first)) {
+        first++; // "Yesterday Allstate Insurance Group ...", "Hallo Team"
       }
       int before = 0;
       int common = 0;
@@ -351,7 +352,7 @@ final class OrganizationShapes {
           continue;
         }
         before++;
-        common += names.isCommonWord(t) ? 1 : 0;
+        common += names.isCommonWord(t) || NameDetector.greeting(t) ? 1 : 0;
       }
       if (before == 0) {
         return -1;

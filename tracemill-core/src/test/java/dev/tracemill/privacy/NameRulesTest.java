@@ -106,4 +106,14 @@ class NameRulesTest {
     assertThat(persons("Gabriel: \"Who are you?\" Sara:\"I'm Misty's daughter\".")).contains("Sara", "Misty");
     assertThat(persons("Summary: \"All good\".")).isEmpty();
   }
+
+  @Test
+  void greetingsInOtherLanguagesAndQuestionWordsAreNoNames() {
+    assertThat(persons("Hallo, Why is my order late?")).isEmpty();
+    assertThat(persons("Hi, How do I reset it?")).isEmpty();
+    assertThat(persons("Merci beaucoup !")).isEmpty();
+    assertThat(spans(EntityTypes.ORGANIZATION, "Hallo Team, the build is green.")).isEmpty();
+    assertThat(persons("Bonjour Élodie !")).containsExactly("Élodie");
+    assertThat(persons("Danke Jürgen.")).containsExactly("Jürgen");
+  }
 }
