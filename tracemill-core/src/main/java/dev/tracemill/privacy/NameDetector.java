@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds people's names ({@link EntityTypes#PERSON}), and where it is cheap and precise, places
- * ({@link EntityTypes#LOCATION}: street addresses, countries, states and cities) and companies
- * ({@link EntityTypes#ORGANIZATION}: a capitalised name ending in a legal-form suffix such as
- * {@code Inc}, {@code Ltd}, {@code GmbH}).
+ * Finds people's names ({@link EntityTypes#PERSON}) and companies ({@link EntityTypes#ORGANIZATION}: a
+ * capitalised name ending in a legal-form suffix such as {@code Inc}, {@code Ltd}, {@code GmbH}, and the shapes
+ * of {@link OrganizationShapes}). Places are {@link LocationDetector}'s: this detector reads them from it to
+ * weigh people against them, and reports a place only where it retypes a lone name after {@code from} or
+ * {@code in} ({@code I'm from Paris}).
  *
  * <p>How a name is found, in one pass over the tokens of {@link WordTokens}:
  * <ol>
@@ -38,7 +39,7 @@ import java.util.Set;
  *   <li>Companies besides legal suffixes: {@link OrganizationShapes}.
  * </ol>
  * Spans scoring at least {@link #THRESHOLD} are reported. Where a place or company overlaps a person,
- * the higher score wins. The detector never reads text it was not given and never logs it.
+ * the higher score wins; lists of given names and addressee blocks are read after the people. The detector never reads text it was not given and never logs it.
  */
 public final class NameDetector implements Detector {
   /** The score a candidate needs to be reported. */

@@ -167,7 +167,10 @@ final class OrganizationShapes {
         continue;
       }
       int first = tokenStartingAt(tokens, s.start());
-      int last = tokenEndingAt(tokens, s.end()) >= 0 ? tokenEndingAt(tokens, s.end()) : tokenEndingAt(tokens, s.end() - 1);
+      int last = tokenEndingAt(tokens, s.end());
+      if (last < 0) {
+        last = tokenEndingAt(tokens, s.end() - 1); // "U.N." keeps its full stop
+      }
       if (first < 0 || last < 0) {
         continue;
       }
