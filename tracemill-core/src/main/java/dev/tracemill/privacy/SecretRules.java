@@ -296,6 +296,9 @@ final class SecretRules {
         int gapEnd = Math.min(text.length(), name.end() + GAP);
         int newline = indexOfNewline(text, name.end(), gapEnd);
         int lastStart = newline < 0 ? gapEnd : newline;
+        if (redactedAfter(text, name.end(), lastStart)) {
+          continue; // "AccountKey=<SECRET_1>;...": the value was replaced, what follows is another field
+        }
         int limit = Math.min(text.length(), lastStart + 512);
         // Try only the starts of runs within the gap: scanning on to the limit would cost 512 characters
         // per keyword in text that has none.
@@ -312,6 +315,27 @@ final class SecretRules {
           }
         }
       }
+    }
+
+    /** A tag ({@code <SECRET_1>}) or the mask right after the keyword, past separators and quotes. */
+    private static boolean redactedAfter(String text, int from, int to) {
+      int i = from;
+      while (i < to && (" \t=:\"'".indexOf(text.charAt(i)) >= 0
+          || text.charAt(i) == '>' && i > from && text.charAt(i - 1) == '=')) { // "=>" as in Ruby
+        i++;
+      }
+      if (text.startsWith("[REDACTED]", i)) {
+        return true;
+      }
+      if (i >= text.length() || text.charAt(i) != '<') {
+        return false;
+      }
+      int j = i + 1;
+      while (j < text.length() && j - i < 40 && (Character.isUpperCase(text.charAt(j)) || text.charAt(j) == '_'
+          || Character.isDigit(text.charAt(j)))) {
+        j++;
+      }
+      return j < text.length() && text.charAt(j) == '>' && j > i + 3 && Character.isDigit(text.charAt(j - 1));
     }
 
     /** A JSON key or variable name that ends in a secret-ish word: {@code apiKey}, {@code CLIENT_SECRET}. */

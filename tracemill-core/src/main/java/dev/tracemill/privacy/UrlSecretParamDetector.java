@@ -49,6 +49,9 @@ final class UrlSecretParamDetector implements Detector {
           while (end < n && valueChar(text.charAt(end))) {
             end++;
           }
+          if (text.startsWith(Redactor.MASK, eq + 1)) {
+            end = eq + 1; // already masked: "[REDACTED" is no secret
+          }
           if (end > eq + 1) {
             if (out.isEmpty()) {
               out = new ArrayList<>();
