@@ -120,6 +120,11 @@ public final class RedactionContext {
     return this;
   }
 
+  /** Whether {@code value} holds a term of the run's organisation dictionaries (never a surrogate then). */
+  boolean holdsTerm(String value) {
+    return avoid.test(value);
+  }
+
   public String unitId() {
     return unitId;
   }

@@ -87,7 +87,8 @@ public final class Redactor {
   }
 
   private static String replacement(String type, String original, RedactionStyle style, RedactionContext ctx) {
-    if (Surrogates.isSurrogate(original) || ctx.produced(type, original)) {
+    // a user's dictionary term is always replaced, even one that reads like a surrogate (a project "Contoso")
+    if ((Surrogates.isSurrogate(type, original) && !ctx.holdsTerm(original)) || ctx.produced(type, original)) {
       return original;
     }
     return switch (style) {

@@ -3,6 +3,7 @@ package dev.tracemill.privacy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,8 +49,9 @@ import java.util.regex.Pattern;
  *     suffixes, zero padding), a date in the same five-year bucket</td><td>it depends only on the bucket's
  *     seed ({@link #seedMaterial}), so redacting it again gives the same date</td></tr>
  * <tr><td>PERSON, LOCATION, ORGANIZATION</td><td>names from small built-in lists, keeping the number of
- *     words and their capitalisation</td><td>common given names and the documentation companies Contoso,
- *     Fabrikam...</td></tr>
+ *     words (people) and the capitalisation</td><td>given names, family names and towns made up for tracemill
+ *     ({@code Kalric Penhurst}, {@code Mossford}: no word of them is in any name or place lexicon), and the
+ *     documentation companies Contoso, Fabrikam...</td></tr>
  * <tr><td>any other type (an organisation dictionary's, such as CUSTOMER or PROJECT_NAME)</td><td>the type
  *     as a capitalised word, a hyphen and four seeded upper-case hex digits: {@code Customer-7F3A},
  *     {@code ProjectName-03BC}</td><td>a made-up code; {@link DictionaryDetector} never reports a term
@@ -67,17 +69,52 @@ final class Surrogates {
       "maple", "cedar", "harbor", "meadow", "summit", "willow", "comet", "pixel", "otter", "falcon", "birch",
       "ember"};
   private static final String[] DOMAINS = {"example.com", "example.org", "example.net"};
-  private static final String[] FIRST_NAMES = {"Alice", "Bruno", "Chloe", "Daniel", "Elena", "Farid", "Grace",
-      "Hiro", "Ines", "Jonas", "Kavya", "Liam", "Maya", "Nikolai", "Olivia", "Pedro", "Rosa", "Samir", "Tessa",
-      "Umar", "Vera", "Wen", "Yara", "Zoltan"};
-  private static final String[] LAST_NAMES = {"Abbott", "Barros", "Chen", "Dubois", "Eriksen", "Fischer",
-      "Garcia", "Haddad", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor",
-      "Petrov", "Quinlan", "Rossi", "Santos", "Tanaka", "Ulrich", "Varga", "Walsh", "Yilmaz"};
-  private static final String[] LOCATIONS = {"Springfield", "Riverside", "Fairview", "Greenville", "Franklin",
-      "Clinton", "Georgetown", "Salem", "Madison", "Ashland", "Oakdale", "Lakewood"};
+  /*
+   * Names and places made up for tracemill: no entry, nor any word of one, is in the name, word or place
+   * lexicons (given names and surnames of 110 countries, GeoNames places, English words), so a text that
+   * holds one holds a surrogate, and redacting it again leaves it alone (see isSurrogate).
+   */
+  private static final String[] FIRST_NAMES = {"Alwen", "Brinessa", "Callise", "Dasio", "Elnessa", "Fenlan",
+      "Galthea", "Halrion", "Ildris", "Jorvo", "Kalric", "Lordris", "Marvo", "Nellan", "Orric", "Perrell",
+      "Quindan", "Rosdris", "Selwen", "Tamlan", "Ulvra", "Valwen", "Wynvra", "Zelnessa"};
+  private static final String[] LAST_NAMES = {"Ashcombe", "Brinbrook", "Corthorne", "Dellworth", "Eldercombe",
+      "Fairridge", "Glenwick", "Hollinmere", "Ivybrook", "Jesthorne", "Kesterholt", "Larkwell", "Marlridge",
+      "Northholt", "Oakholt", "Penhurst", "Quillfield", "Ravenfield", "Stanbrook", "Thornmere", "Umberwell",
+      "Vanemere", "Wickfield", "Yarrowmere"};
+  private static final String[] LOCATIONS = {"Ashstead", "Cindervale", "Dunbury", "Elmford", "Fernmere",
+      "Gorsevale", "Lyndenmere", "Mossford", "Brackenholt", "Heatherwick", "Kestrelford", "Larchmere"};
   private static final String[] ORGANIZATIONS = {"Contoso", "Fabrikam", "Northwind Traders", "Adventure Works",
       "Tailspin Toys", "Wide World Importers", "Litware", "Proseware", "Woodgrove Bank", "Fourth Coffee",
       "Alpine Ski House", "Lamna Healthcare"};
+  /** Every word of the made-up names and places, lower-cased. */
+  private static final Set<String> NAME_WORDS = nameWords();
+  /** The documentation companies, lower-cased. */
+  private static final Set<String> ORGANIZATION_SET = lowerSet(ORGANIZATIONS);
+  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam");
+
+  /** The made-up given names, family names and towns (for the test that none is a real one). */
+  static List<String> madeUpNames() {
+    List<String> all = new ArrayList<>(List.of(FIRST_NAMES));
+    all.addAll(List.of(LAST_NAMES));
+    all.addAll(List.of(LOCATIONS));
+    return List.copyOf(all);
+  }
+
+  private static Set<String> nameWords() {
+    Set<String> words = new HashSet<>();
+    for (String[] list : new String[][] {FIRST_NAMES, LAST_NAMES, LOCATIONS}) {
+      words.addAll(lowerSet(list));
+    }
+    return Set.copyOf(words);
+  }
+
+  private static Set<String> lowerSet(String[] list) {
+    Set<String> out = new HashSet<>();
+    for (String s : list) {
+      out.add(s.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(out);
+  }
 
   /** Published test card numbers (Stripe, Braintree, PayPal), digits only. */
   private static final List<String> TEST_CARDS = List.of("4222222222222", "30569309025904", "38520000023237",
@@ -191,6 +228,38 @@ final class Surrogates {
     }
     return isFill(v) || exampleEmail(v) || fictionalPhone(v) || testCard(v) || markedIban(v) || ssn666(v)
         || documentationIp(v) || localMac(v);
+  }
+
+  /**
+   * As {@link #isSurrogate(String)}, and for a person, place or organisation also a name made only of the
+   * made-up names and places (titles and initials aside) or a documentation company.
+   */
+  static boolean isSurrogate(String type, String value) {
+    return isSurrogate(value) || (UnitSweep.TYPES.contains(type) && madeUpName(value.strip()));
+  }
+
+  /**
+   * A person, place or company surrogate: every word one of the made-up names and places (titles and
+   * initials aside), or one of the documentation companies.
+   */
+  private static boolean madeUpName(String v) {
+    String lower = v.toLowerCase(Locale.ROOT);
+    String bare = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    if (ORGANIZATION_SET.contains(bare)) {
+      return true;
+    }
+    boolean name = false;
+    for (String word : bare.split("[\\s,]+")) {
+      String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+      if (w.isEmpty() || TITLES.contains(w) || w.length() == 1) {
+        continue;
+      }
+      if (!NAME_WORDS.contains(w)) {
+        return false;
+      }
+      name = true;
+    }
+    return name;
   }
 
   // ---- e-mail

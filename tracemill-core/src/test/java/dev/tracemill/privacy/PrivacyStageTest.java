@@ -77,8 +77,8 @@ class PrivacyStageTest {
     // a common word that was a name once (after a cue) is not replaced elsewhere
     Unit will = unit("u6", new UserMsg("My name is Will.", META), new AssistantMsg("I will help.", null, META));
     assertThat(((AssistantMsg) STAGE.apply(will).unit().events().get(1)).text()).isEqualTo("I will help.");
-    // with tags a second pass changes nothing (a fictional surrogate name reads as a name, so the surrogate
-    // style turns it into another one: docs/privacy.md, "Idempotence")
+    // a second pass changes nothing, with surrogates and with tags
+    assertThat(STAGE.apply(out.unit()).unit()).isEqualTo(out.unit());
     PrivacyStage tags = new PrivacyStage(DetectorSet.defaults(new PrivacyOptions("US")),
         RedactionPolicy.defaults().withStyle(RedactionStyle.TAG), null);
     Unit tagged = tags.apply(u).unit();

@@ -208,4 +208,26 @@ class SurrogatesTest {
     assertThat(Surrogates.generate(EntityTypes.PHONE, "call 555", 1)).isEqualTo("xxxx 000");
     assertThat(Surrogates.generate(EntityTypes.CREDIT_CARD, "4111", 1)).isEqualTo("0000");
   }
+
+  @Test
+  void madeUpNamesAreInNoLexiconAndAreRecognised() {
+    NameLexicons lexicons = NameLexicons.builtIn();
+    for (String name : Surrogates.madeUpNames()) {
+      String w = name.toLowerCase(java.util.Locale.ROOT);
+      assertThat(lexicons.firstNames()).as(name).doesNotContain(w);
+      assertThat(lexicons.surnames()).as(name).doesNotContain(w);
+      assertThat(lexicons.englishWords()).as(name).doesNotContain(w);
+      assertThat(lexicons.places()).as(name).doesNotContain(w);
+      assertThat(Surrogates.isSurrogate(EntityTypes.PERSON, name)).as(name).isTrue();
+    }
+    for (long seed = 0; seed < 200; seed++) {
+      assertThat(Surrogates.isSurrogate(EntityTypes.PERSON, Surrogates.generate(EntityTypes.PERSON, "Jane Q. Doe", seed))).isTrue();
+      assertThat(Surrogates.isSurrogate(EntityTypes.LOCATION, Surrogates.generate(EntityTypes.LOCATION, "Lisbon", seed))).isTrue();
+      assertThat(Surrogates.isSurrogate(EntityTypes.ORGANIZATION, Surrogates.generate(EntityTypes.ORGANIZATION, "Acme Corp.", seed))).isTrue();
+    }
+    assertThat(Surrogates.isSurrogate(EntityTypes.PERSON, "Ms. Larkwell")).isTrue();
+    assertThat(Surrogates.isSurrogate(EntityTypes.EMAIL, "Larkwell")).isFalse();
+    assertThat(Surrogates.isSurrogate(EntityTypes.PERSON, "Kalric Smith")).isFalse();
+    assertThat(Surrogates.isSurrogate(EntityTypes.PERSON, "Jane Doe")).isFalse();
+  }
 }
