@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The second look at a unit: the people, places and organisations the detectors found somewhere in it,
@@ -38,6 +39,9 @@ final class UnitSweep implements Detector {
    */
   static final double MIN_SCORE = 0.6;
   private static final double SCORE = 0.9;
+  /** Words of a full name that are no name: {@code Mrs Jane Okafor} does not make every {@code Mrs} a person. */
+  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+      "dame", "lady", "lord", "mister", "doctor", "professor", "jr", "sr");
 
   private final Map<String, String> typeByValue;
 
@@ -50,7 +54,7 @@ final class UnitSweep implements Detector {
    * {@code inSurrogate} says are words of a replacement already written, or null when none is left worth
    * searching for.
    */
-  static UnitSweep of(Map<String, String> found, NameDetector names, java.util.function.Predicate<String> inSurrogate) {
+  static UnitSweep of(Map<String, String> found, NameDetector names, Predicate<String> inSurrogate) {
     requireNonNull(found, "found is null");
     Map<String, String> kept = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : found.entrySet()) {
@@ -62,7 +66,7 @@ final class UnitSweep implements Detector {
       if (e.getValue().equals(EntityTypes.PERSON)) {
         // Jane Okafor is also Okafor, and Jane, where either stands alone
         for (WordTokens.Token t : WordTokens.of(e.getKey())) {
-          if (!t.initial() && !t.number() && t.capitalised()) {
+          if (!t.initial() && !t.number() && t.capitalised() && !TITLES.contains(t.lower())) {
             values.add(e.getKey().substring(t.start(), t.end()));
           }
         }

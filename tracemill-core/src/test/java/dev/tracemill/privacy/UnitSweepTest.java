@@ -42,6 +42,13 @@ class UnitSweepTest {
   }
 
   @Test
+  void aPersonsFullNameIsSearchedWordByWordButNotItsTitle() {
+    UnitSweep sweep = sweep(Map.of("Mrs Jane Okafor", EntityTypes.PERSON));
+    assertThat(found(sweep, "Okafor called; Mrs Smith did not; Jane did."))
+        .containsExactlyInAnyOrder("PERSON:Okafor", "PERSON:Jane");
+  }
+
+  @Test
   void aWordOfAWrittenSurrogateIsNotSearched() {
     Map<String, String> values = Map.of("Samir", EntityTypes.PERSON);
     assertThat(UnitSweep.of(values, NAMES, v -> v.equals("Samir"))).isNull();
