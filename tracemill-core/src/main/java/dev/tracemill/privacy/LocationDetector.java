@@ -174,6 +174,13 @@ public final class LocationDetector implements Detector {
   private final Set<String> countries;
   private final Set<String> foreignCountries;
   private final NameLexicons lexicons;
+  /**
+   * The last text this thread scanned (the same instance, not an equal string) and its places:
+   * {@link NameDetector} asks first, then the detector set, for the same text.
+   */
+  private final ThreadLocal<Last> last = new ThreadLocal<>();
+
+  private record Last(String text, ScanContext context, List<Span> spans) {}
 
   /** A detector over the shipped gazetteer and lexicons. */
   public LocationDetector() {
@@ -265,14 +272,6 @@ public final class LocationDetector implements Detector {
     this.last.set(new Last(text, context, spans));
     return spans;
   }
-
-  /**
-   * The last text this thread scanned (the same instance, not an equal string) and its places:
-   * {@link NameDetector} asks first, then the detector set, for the same text.
-   */
-  private record Last(String text, ScanContext context, List<Span> spans) {}
-
-  private final ThreadLocal<Last> last = new ThreadLocal<>();
 
   // ---- JSON key hints ----
 
