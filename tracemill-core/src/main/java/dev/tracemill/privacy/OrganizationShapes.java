@@ -314,20 +314,7 @@ final class OrganizationShapes {
 
   /** The index of the token starting at {@code offset}, or -1. */
   private static int tokenStartingAt(List<Token> tokens, int offset) {
-    int lo = 0;
-    int hi = tokens.size() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int start = tokens.get(mid).start();
-      if (start == offset) {
-        return mid;
-      } else if (start < offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return -1;
+    return tokenAt(tokens, offset, true);
   }
 
   // ---- 1. a name ending in an organisation word ----
@@ -603,14 +590,19 @@ final class OrganizationShapes {
 
   /** The index of the token ending at {@code offset}, or -1 (tokens are sorted by offset). */
   private static int tokenEndingAt(List<Token> tokens, int offset) {
+    return tokenAt(tokens, offset, false);
+  }
+
+  /** Binary search for the token whose start (or end) is {@code offset}; -1 when none. */
+  private static int tokenAt(List<Token> tokens, int offset, boolean byStart) {
     int lo = 0;
     int hi = tokens.size() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int end = tokens.get(mid).end();
-      if (end == offset) {
+      int at = byStart ? tokens.get(mid).start() : tokens.get(mid).end();
+      if (at == offset) {
         return mid;
-      } else if (end < offset) {
+      } else if (at < offset) {
         lo = mid + 1;
       } else {
         hi = mid - 1;
