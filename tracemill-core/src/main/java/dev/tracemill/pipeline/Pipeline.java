@@ -288,6 +288,7 @@ public final class Pipeline {
           PrivacyStage.Outcome redacted = privacy.apply(unit);
           pii.add(redacted);
           gate.remember(redacted.replaced());
+          gate.rememberNames(unit.id(), redacted.swept());
           if (redacted.dropped()) {
             rejected = redacted.dropReason();
           } else {

@@ -100,9 +100,15 @@ public final class PrivacyStage {
   private record Pass(BiFunction<String, ScanContext, List<Span>> scan, JsonRedactor json,
       ToolSchemaRedactor schemas) {}
 
-  /** What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. */
+  /**
+   * What the stage did to one unit: the redacted unit, or why it must be dropped, and the counts. With
+   * {@code collectOriginals}, {@code replaced} lists the original values and their replacements and
+   * {@code swept} the people, places and organisations searched for in the whole unit (sensitive: for the
+   * leak gate, never for output); both are empty otherwise.
+   */
   public record Outcome(Unit unit, String dropReason, Map<String, Integer> byType,
-      Map<Where, Integer> byWhere, Map<String, Integer> byDetector, List<AuditPair> replaced) {
+      Map<Where, Integer> byWhere, Map<String, Integer> byDetector, List<AuditPair> replaced,
+      Map<String, String> swept) {
     public boolean dropped() {
       return dropReason != null;
     }
@@ -129,10 +135,12 @@ public final class PrivacyStage {
       redacted = pass(redacted, Map.of(), new Pass(sweep::detect, sweepJson, new ToolSchemaRedactor(sweepJson)), ctx,
           byWhere);
     }
+    Map<String, String> swept = sweep == null || !collectOriginals ? Map.of() : Map.copyOf(sweep.values());
     if (!ctx.dropReasons().isEmpty()) {
-      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit());
+      return new Outcome(null, ctx.dropReasons().get(0), ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit(),
+          swept);
     }
-    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit());
+    return new Outcome(redacted, null, ctx.counts(), byWhere, ctx.countsByDetector(), ctx.audit(), swept);
   }
 
   /** One pass of {@code p} over every part of {@code unit}; the same instance when nothing changed. */

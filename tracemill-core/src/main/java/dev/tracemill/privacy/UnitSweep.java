@@ -96,6 +96,11 @@ final class UnitSweep implements Detector {
     return true;
   }
 
+  /** The values searched for, each with its type, in the order found (sensitive: for the leak gate only). */
+  Map<String, String> values() {
+    return java.util.Collections.unmodifiableMap(typeByValue);
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -29,6 +29,31 @@ class LeakGateTest {
   }
 
   @Test
+  void aNameSearchedInAUnitIsAResidualInThatUnitsRowsOnly() throws Exception {
+    LeakGate gate = new LeakGate();
+    gate.rememberNames("u1", java.util.Map.of("Jane Okafor", EntityTypes.PERSON, "Okafor", EntityTypes.PERSON,
+        "Acme Corp.", EntityTypes.ORGANIZATION));
+    gate.rememberNames("u2", java.util.Map.of("Lisbon", EntityTypes.LOCATION));
+    Files.writeString(dir.resolve("train.jsonl"), String.join("\n",
+        "{\"t\": \"Okafor's order, call_Okafor, okafor\"}",
+        "{\"t\": \"Okafor and Lisbon\"}",
+        "{\"t\": \"a note from Acme Corp. today\"}",
+        "{\"t\": \"Okafor\"}") + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("train.meta.jsonl"), String.join("\n",
+        "{\"id\":\"u2\",\"type\":\"qa\"}",
+        "{\"id\":\"u1\",\"type\":\"qa\",\"metadata\":{\"city\":\"Lisbon\"}}",
+        "{\"id\":\"u1\",\"type\":\"qa\"}",
+        "{\"id\":\"u3\",\"type\":\"qa\"}") + "\n", StandardCharsets.UTF_8);
+    List<LeakGate.Residual> residuals = gate.scan(dir, List.of("train.jsonl", "train.meta.jsonl"));
+    // row 1 is unit u2's (Okafor is u1's name), row 2 u1's holds Okafor, row 3 u1's holds Acme Corp.,
+    // row 4 belongs to a unit with no names; in the sidecar, u1's row holds u2's place only
+    assertThat(residuals).extracting(Object::toString)
+        .containsExactly("train.jsonl:2 (PERSON)", "train.jsonl:3 (ORGANIZATION)");
+    assertThat(gate.values()).isEqualTo(4);
+    assertThat(gate.toString()).doesNotContain("Okafor");
+  }
+
+  @Test
   void aSecretInTheOutputIsAResidualEvenIfNothingWasReplaced() throws Exception {
     LeakGate gate = new LeakGate();
     String key = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
