@@ -750,10 +750,10 @@ public final class LocationDetector implements Detector {
     if (confirmed + 1 < n && !lineBreakBetween(text, tokens.get(confirmed), tokens.get(confirmed + 1))) {
       return new int[] {confirmed};
     }
-    // following lines
+    // following lines, unless the address is complete ("..., Springfield, IL 62704" ends a US address)
     int line = 0;
     int lineStart = confirmed + 1;
-    while (lineStart < n && line < MAX_BLOCK_LINES) {
+    while (lineStart < n && line < MAX_BLOCK_LINES && !stateAndZip(tokens, confirmed)) {
       int gapLines = newlines(text, tokens.get(lineStart - 1).end(), tokens.get(lineStart).start());
       if (gapLines == 0 || gapLines > 2) {
         break;
@@ -886,6 +886,11 @@ public final class LocationDetector implements Detector {
 
   private static boolean unitValue(Token t) {
     return t.number() || (t.length() <= 4 && t.allCaps()) || t.length() == 1;
+  }
+
+  /** Token {@code k} is a postcode right after a US state code: {@code IL 62704}. */
+  private static boolean stateAndZip(List<Token> tokens, int k) {
+    return k > 0 && postcode(tokens.get(k)) && tokens.get(k).length() == 5 && stateCode(tokens.get(k - 1));
   }
 
   private static boolean postcode(Token t) {

@@ -488,6 +488,7 @@ public final class NameDetector implements Detector {
    * item not found yet is a person. In a list of four or more, one item may be a word no lexicon knows.
    */
   private void givenNameLists(String text, List<Token> tokens, boolean[] taken, List<Span> found) {
+    Span[] spansByToken = null; // built at the first list: a long list must not look through every span per item
     int k = 0;
     while (k < tokens.size()) {
       int end = k;
@@ -513,13 +514,17 @@ public final class NameDetector implements Detector {
         end = k; // the list has no final "and": not a list of names
       }
       if (items >= 3 && end > k) {
-        reportListedNames(text, tokens, k, end, taken, found);
+        if (spansByToken == null) {
+          spansByToken = spansByToken(tokens, found);
+        }
+        reportListedNames(text, tokens, k, end, taken, found, spansByToken);
       }
       k = end + 1;
     }
   }
 
-  private void reportListedNames(String text, List<Token> tokens, int from, int to, boolean[] taken, List<Span> found) {
+  private void reportListedNames(String text, List<Token> tokens, int from, int to, boolean[] taken, List<Span> found,
+      Span[] spansByToken) {
     int common = 0;
     int unknown = 0;
     int items = 0;
@@ -533,7 +538,9 @@ public final class NameDetector implements Detector {
       if (t.number() || t.capitalised() != capitalised || t.allCaps() || FUNCTION_WORDS.contains(t.lower())) {
         return;
       }
-      boolean person = lexicons.firstNames().contains(t.lower()) || personAt(t, found);
+      Span at = spansByToken[k];
+      boolean person = lexicons.firstNames().contains(t.lower()) || at != null && at.type().equals(EntityTypes.PERSON)
+          && at.start() == t.start() && at.end() == t.end();
       if (!person) {
         // one word no lexicon knows may stand among given names ("leonti, terrence, pamela and brian")
         if (isCommonWord(t) || lexicons.places().contains(t.lower()) || lexicons.properNouns().contains(t.lower())
@@ -549,7 +556,7 @@ public final class NameDetector implements Detector {
     }
     for (int k = from; k <= to; k++) {
       Token t = tokens.get(k);
-      if (t.lower().equals("and") || t.lower().equals("or") || taken[k] || covered(t, found)) {
+      if (t.lower().equals("and") || t.lower().equals("or") || taken[k] || spansByToken[k] != null) {
         continue;
       }
       found.add(new Span(t.start(), t.end(), EntityTypes.PERSON, 0.6, NAME));
@@ -565,23 +572,30 @@ public final class NameDetector implements Detector {
     return false;
   }
 
-  private static boolean personAt(Token t, List<Span> found) {
+  /**
+   * For each token, a span found so far that overlaps it, or null: a person's span of exactly that token if
+   * there is one, else the first in {@code found}.
+   */
+  private static Span[] spansByToken(List<Token> tokens, List<Span> found) {
+    Span[] out = new Span[tokens.size()];
     for (Span s : found) {
-      if (s.start() == t.start() && s.end() == t.end() && s.type().equals(EntityTypes.PERSON)) {
-        return true;
+      for (int k = OrganizationShapes.firstTokenFrom(tokens, s.start()) - 1; k < tokens.size(); k++) {
+        if (k < 0 || tokens.get(k).end() <= s.start()) {
+          continue;
+        }
+        if (tokens.get(k).start() >= s.end()) {
+          break;
+        }
+        Token t = tokens.get(k);
+        boolean exactPerson = s.type().equals(EntityTypes.PERSON) && s.start() == t.start() && s.end() == t.end();
+        if (out[k] == null || exactPerson) {
+          out[k] = s;
+        }
       }
     }
-    return false;
+    return out;
   }
 
-  private static boolean covered(Token t, List<Span> found) {
-    for (Span s : found) {
-      if (s.start() < t.end() && t.start() < s.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * After a strong cue ({@code my name is}, {@code call me}) a name may be typed in lower case: up to
@@ -1204,10 +1218,11 @@ public final class NameDetector implements Detector {
    * are also cities read as people everywhere else, but there the place is meant).
    */
   private boolean personIsAPlace(String text, List<Token> tokens, Span s) {
-    for (int k = 0; k < tokens.size(); k++) {
+    int k = OrganizationShapes.firstTokenFrom(tokens, s.start());
+    if (k < tokens.size()) {
       Token t = tokens.get(k);
       if (t.start() != s.start()) {
-        continue;
+        return false;
       }
       if (t.end() != s.end()) {
         String whole = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);

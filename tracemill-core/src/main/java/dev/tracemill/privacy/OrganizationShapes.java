@@ -161,6 +161,7 @@ final class OrganizationShapes {
   private static void coordinated(String text, List<Token> tokens, boolean[] taken, List<Span> found,
       NameDetector names) {
     int size = found.size();
+    boolean[] seen = null; // tokens of a list already read: each list is read once, however many companies it holds
     for (int i = 0; i < size; i++) {
       Span s = found.get(i);
       if (!s.type().equals(EntityTypes.ORGANIZATION)) {
@@ -171,8 +172,11 @@ final class OrganizationShapes {
       if (last < 0) {
         last = tokenEndingAt(tokens, s.end() - 1); // "U.N." keeps its full stop
       }
-      if (first < 0 || last < 0) {
+      if (first < 0 || last < 0 || seen != null && seen[first]) {
         continue;
+      }
+      if (seen == null) {
+        seen = new boolean[tokens.size()];
       }
       List<int[]> items = new ArrayList<>();
       boolean comma = false;
@@ -205,6 +209,11 @@ final class OrganizationShapes {
         comma |= sep[1] == 1;
         items.add(item);
         k = item[1];
+      }
+      for (int[] item : items) {
+        for (int t = item[0]; t <= item[1]; t++) {
+          seen[t] = true;
+        }
       }
       if (items.size() < 2 || !comma) {
         continue;
@@ -244,18 +253,20 @@ final class OrganizationShapes {
     if (k < 1) {
       return null;
     }
-    String gap = NameDetector.between(text, tokens.get(k - 1), tokens.get(k));
-    if (gap.equals(", ")) {
+    Token previous = tokens.get(k - 1);
+    if (NameDetector.gap(text, previous, tokens.get(k), ", ")) {
       return new int[] {k - 1, 1};
     }
-    if (gap.equals(" & ")) {
+    if (NameDetector.gap(text, previous, tokens.get(k), " & ")) {
       return new int[] {k - 1, 0};
     }
-    Token and = tokens.get(k - 1);
-    if (gap.equals(" ") && and.lower().equals("and") && !and.capitalised() && k >= 2) {
-      String before = NameDetector.between(text, tokens.get(k - 2), and);
-      if (before.equals(" ") || before.equals(", ")) {
-        return new int[] {k - 2, before.equals(", ") ? 1 : 0};
+    if (NameDetector.gap(text, previous, tokens.get(k), " ") && previous.lower().equals("and") && !previous.capitalised()
+        && k >= 2) {
+      if (NameDetector.gap(text, tokens.get(k - 2), previous, ", ")) {
+        return new int[] {k - 2, 1};
+      }
+      if (NameDetector.gap(text, tokens.get(k - 2), previous, " ")) {
+        return new int[] {k - 2, 0};
       }
     }
     return null;
@@ -266,17 +277,16 @@ final class OrganizationShapes {
     if (k + 1 >= tokens.size()) {
       return null;
     }
-    String gap = NameDetector.between(text, tokens.get(k), tokens.get(k + 1));
     Token next = tokens.get(k + 1);
     boolean and = next.lower().equals("and") && !next.capitalised() && k + 2 < tokens.size()
         && NameDetector.gap(text, next, tokens.get(k + 2), " ");
-    if (gap.equals(", ")) {
+    if (NameDetector.gap(text, tokens.get(k), next, ", ")) {
       return new int[] {and ? k + 2 : k + 1, 1};
     }
-    if (gap.equals(" & ")) {
+    if (NameDetector.gap(text, tokens.get(k), next, " & ")) {
       return new int[] {k + 1, 0};
     }
-    if (gap.equals(" ") && and) {
+    if (NameDetector.gap(text, tokens.get(k), next, " ") && and) {
       return new int[] {k + 2, 0};
     }
     return null;
@@ -310,6 +320,21 @@ final class OrganizationShapes {
 
   private static boolean itemWord(Token t) {
     return t.capitalised() && !t.number() && (t.length() > 1 || t.allCaps());
+  }
+
+  /** The index of the first token that starts at or after {@code offset} ({@code tokens.size()} if none). */
+  static int firstTokenFrom(List<Token> tokens, int offset) {
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).start() < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The index of the token starting at {@code offset}, or -1. */
@@ -631,37 +656,71 @@ final class OrganizationShapes {
       return;
     }
     List<int[]> lines = lines(text);
+    // what each line holds, from one pass over the spans (a long text has many lines and many spans)
+    boolean[] person = new boolean[lines.size()];
+    boolean[] covered = new boolean[lines.size()];
+    boolean[] street = new boolean[lines.size()];
+    for (Span s : found) {
+      int first = lineOf(lines, s.start());
+      for (int l = Math.max(first, 0); l < lines.size() && lines.get(l)[0] < s.end(); l++) {
+        int[] line = lines.get(l);
+        if (s.start() < line[1] && line[0] < s.end()) {
+          covered[l] = true;
+          person[l] |= s.type().equals(EntityTypes.PERSON) && s.start() <= line[0] && s.end() >= line[1];
+        }
+      }
+      if (first >= 0 && s.type().equals(EntityTypes.LOCATION) && streetAddressAt(lines.get(first), s)) {
+        street[first] = true;
+      }
+    }
     List<Span> added = new ArrayList<>();
     for (int i = 0; i + 2 < lines.size(); i++) {
-      int[] line = lines.get(i);
-      if (!personLine(line, found)) {
+      if (!person[i]) {
         continue;
       }
       int[] l1 = lines.get(i + 1);
       int[] l2 = lines.get(i + 2);
-      int[] company = null;
+      int company = -1;
       if (addressLine(text, l2) && !addressLine(text, l1)) {
-        company = l1;
-      } else if (i + 3 < lines.size() && personLine(l2, found) && !addressLine(text, l1)
+        company = i + 1;
+      } else if (i + 3 < lines.size() && person[i + 2] && !addressLine(text, l1)
           && addressLine(text, lines.get(i + 3))) {
-        company = l1; // the addressee block "Name / Company / Name / street"
+        company = i + 1; // the addressee block "Name / Company / Name / street"
       } else if (i + 3 < lines.size() && !addressLine(text, l1) && !addressLine(text, l2) && addressLine(text, lines.get(i + 3))) {
-        company = l2;
+        company = i + 2;
       }
-      if (company != null && companyShaped(text, company) && !covered(company, found)) {
-        added.add(new Span(company[0], company[1], EntityTypes.ORGANIZATION, 0.6, NameDetector.NAME));
+      if (company >= 0 && companyShaped(text, lines.get(company)) && !covered[company]) {
+        added.add(new Span(lines.get(company)[0], lines.get(company)[1], EntityTypes.ORGANIZATION, 0.6, NameDetector.NAME));
+        covered[company] = true;
       }
     }
     // a heading line over a street address is its addressee: a company when no person's name
     for (int i = 0; i + 1 < lines.size(); i++) {
       int[] heading = lines.get(i);
-      if ((i == 0 || !addressLine(text, lines.get(i - 1))) && !addressLine(text, heading)
-          && streetAddressAt(lines.get(i + 1), found) && companyShaped(text, heading) && titleCase(tokens, heading, names)
-          && !covered(heading, found) && !covered(heading, added)) {
+      if ((i == 0 || !addressLine(text, lines.get(i - 1))) && !addressLine(text, heading) && street[i + 1]
+          && companyShaped(text, heading) && titleCase(tokens, heading, names) && !covered[i]) {
         added.add(new Span(heading[0], heading[1], EntityTypes.ORGANIZATION, 0.55, NameDetector.NAME));
+        covered[i] = true;
       }
     }
     found.addAll(added);
+  }
+
+  /** The index of the last line starting at or before {@code offset}, or -1 (lines are in order). */
+  private static int lineOf(List<int[]> lines, int offset) {
+    int lo = 0;
+    int hi = lines.size() - 1;
+    int best = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (lines.get(mid)[0] <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best;
   }
 
   /** Non-empty lines as {@code [start, end)} of their content, without bullets and surrounding blanks. */
@@ -689,33 +748,20 @@ final class OrganizationShapes {
     return lines;
   }
 
-  private static boolean personLine(int[] line, List<Span> found) {
-    for (Span s : found) {
-      if (s.type().equals(EntityTypes.PERSON) && s.start() <= line[0] && s.end() >= line[1]) {
-        return true;
-      }
-    }
-    return false;
+
+
+  /** Whether the place {@code s} opens {@code line} and fills most of it as a street address (no sentence). */
+  private static boolean streetAddressAt(int[] line, Span s) {
+    return s.start() >= line[0] && s.start() <= line[0] + 1 && s.end() - s.start() >= 8
+        && (Math.min(s.end(), line[1]) - s.start()) * 10 >= (line[1] - line[0]) * 7;
   }
 
-  /** Whether a street address found by the address pass opens the line and fills most of it (no sentence). */
-  private static boolean streetAddressAt(int[] line, List<Span> found) {
-    for (Span s : found) {
-      if (s.type().equals(EntityTypes.LOCATION) && s.start() >= line[0] && s.start() <= line[0] + 1
-          && s.end() - s.start() >= 8 && (Math.min(s.end(), line[1]) - s.start()) * 10 >= (line[1] - line[0]) * 7) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Every word of the line capitalised (connectors aside), and one that is no common word at least. */
   private static boolean titleCase(List<Token> tokens, int[] line, NameDetector names) {
     boolean uncommon = false;
-    for (Token t : tokens) {
-      if (t.start() < line[0] || t.end() > line[1]) {
-        continue;
-      }
+    for (int k = firstTokenFrom(tokens, line[0]); k < tokens.size() && tokens.get(k).end() <= line[1]; k++) {
+      Token t = tokens.get(k);
       if (!(t.capitalised() || CONNECTORS.contains(t.lower())) || t.number()) {
         return false;
       }
@@ -724,14 +770,7 @@ final class OrganizationShapes {
     return uncommon;
   }
 
-  private static boolean covered(int[] line, List<Span> found) {
-    for (Span s : found) {
-      if (s.start() < line[1] && line[0] < s.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
+
 
   /** A line with a digit, or a military or post-box address line ({@code USNS Bergman}, {@code PSC 0413}). */
   private static boolean addressLine(String text, int[] line) {
