@@ -1205,6 +1205,13 @@ public final class LocationDetector implements Detector {
         && NAMING_CUES.contains(tokens.get(k - 2).lower() + " " + w)) {
       return 0.45;
     }
+    // "in Tokyo and Paris": a place joined to a place before it
+    if ((w.equals("and") || w.equals("or")) && !before.capitalised() && k >= 3
+        && sameLineSpace(text, tokens.get(k - 2), before) && isKnownPlace(text, tokens, k - 2)
+        && sameLineSpace(text, tokens.get(k - 3), tokens.get(k - 2))
+        && STRONG_CUES.contains(tokens.get(k - 3).lower())) {
+      return 0.45;
+    }
     if (STRONG_CUES.contains(w)) {
       return 0.35;
     }

@@ -818,6 +818,9 @@ public final class NameDetector implements Detector {
         || words.stream().anyMatch(NameDetector::headerShaped)) {
       return;
     }
+    if (words.size() == 1 && !isNameWord(words.get(0)) && englishNoun(words.get(0).lower())) {
+      return; // "Validator:", "Exporter", "Deployment": a word no lexicon knows, shaped like an English noun
+    }
     Token first = words.get(0);
     Token last = words.get(words.size() - 1);
     boolean listed = listedWithNames(text, tokens, from, to);
@@ -1163,6 +1166,23 @@ public final class NameDetector implements Detector {
   /** A greeting or thanks ({@code Hi}, {@code Hallo}, {@code Merci}): no part of a name. */
   static boolean greeting(Token t) {
     return GREETINGS.contains(t.lower());
+  }
+
+  /** Endings of English agent and abstract nouns that names of people do not have. */
+  private static final List<String> NOUN_ENDINGS = List.of("ator", "ators", "izer", "izers", "iser", "isers",
+      "ment", "ments", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ance", "ances", "ence",
+      "ences", "ship", "ships", "ware", "able", "ible", "ical", "ology", "ism", "isms");
+
+  private static boolean englishNoun(String w) {
+    if (w.length() < 6) {
+      return false;
+    }
+    for (String e : NOUN_ENDINGS) {
+      if (w.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether token {@code k} opens a sentence or a line, where any word is capitalised. */

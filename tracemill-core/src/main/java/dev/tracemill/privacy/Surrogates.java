@@ -250,7 +250,15 @@ final class Surrogates {
     }
     boolean name = false;
     for (String word : bare.split("[\\s,]+")) {
-      String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+      int a = 0;
+      int b = word.length();
+      while (a < b && !Character.isLetter(word.charAt(a))) {
+        a++;
+      }
+      while (b > a && !Character.isLetter(word.charAt(b - 1))) {
+        b--; // a full stop, or a combining mark the text put after the name
+      }
+      String w = word.substring(a, b);
       if (w.isEmpty() || TITLES.contains(w) || w.length() == 1) {
         continue;
       }

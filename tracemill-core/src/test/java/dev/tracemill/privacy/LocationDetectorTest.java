@@ -215,4 +215,10 @@ class LocationDetectorTest implements DetectorContract {
     assertThat(places("The band's home city Brevanton: a harbour town.")).containsExactly("Brevanton");
     assertThat(places("Her home town Quillmouth is small.")).containsExactly("Quillmouth");
   }
+
+  @Test
+  void aPlaceJoinedToAPlaceAfterACueIsAPlace() {
+    assertThat(places("Weather in Tokyo and Paris?")).containsExactly("Tokyo", "Paris");
+    assertThat(places("I met Tom and Paris yesterday.")).isEmpty();
+  }
 }

@@ -116,4 +116,11 @@ class NameRulesTest {
     assertThat(persons("Bonjour Élodie !")).containsExactly("Élodie");
     assertThat(persons("Danke Jürgen.")).containsExactly("Jürgen");
   }
+
+  @Test
+  void aLabelShapedLikeAnEnglishNounIsNoSpeaker() {
+    assertThat(persons("* Validator: non-empty messages")).isEmpty();
+    assertThat(persons("Deployment: done")).isEmpty();
+    assertThat(persons("Nicole: hello there")).containsExactly("Nicole");
+  }
 }
