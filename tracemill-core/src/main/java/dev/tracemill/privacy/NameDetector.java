@@ -162,7 +162,18 @@ public final class NameDetector implements Detector {
       "tool", "admin", "guest", "null", "true", "false", "none", "nan", "error", "warning", "info", "debug",
       "email", "e-mail", "mail", "website", "web", "fax", "phone", "tel", "mobile", "cell", "url", "address",
       "zip", "postcode", "ssn", "iban", "dob", "id", "re", "fwd", "subject", "cc", "bcc", "i'm", "i'll", "i'd",
-      "i've", "traceback");
+      "i've", "traceback",
+      // languages and nationalities ("Plain English", "German, French or Portuguese")
+      "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "chinese", "japanese", "korean",
+      "russian", "arabic", "hindi", "polish", "swedish", "norwegian", "danish", "finnish", "greek", "turkish",
+      "ethiopian", "american", "british", "canadian", "australian", "indian", "african", "european", "asian",
+      "latin", "swiss", "austrian", "belgian", "irish", "scottish", "welsh", "mexican", "brazilian", "czech",
+      "hungarian", "romanian", "ukrainian", "vietnamese", "thai", "indonesian", "persian", "hebrew", "icelandic",
+      // words of software and data that head lines and labels in technical logs
+      "metadata", "latency", "config", "configuration", "dataset", "datasets", "timestamp", "endpoint", "payload",
+      "schema", "token", "tokens", "prompt", "prompts", "webhook", "backend", "frontend", "runtime", "middleware",
+      "workflow", "pipeline", "json", "yaml", "csv", "api", "sdk", "cli", "uri", "http", "https", "regex",
+      "unicode", "utf", "ascii", "boolean", "integer", "string", "enum", "localhost", "stdout", "stderr");
 
   /** Month and day names and their abbreviations: a run made only of them is a date ({@code Thu Mar 14}). */
   private static final Set<String> DATE_WORDS = Set.of("january", "february", "march", "april", "may", "june",
