@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,10 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Interrupts.</b> A {@link FileChannel} is closed when a thread blocked in it is interrupted, which
  * would end the log for every thread. The caller's interrupt flag is cleared for the duration of the
  * write and set again afterwards; and if the channel was closed all the same (an interrupt that arrived
- * during the write), it is reopened and the write retried (up to 10,000 times, the flag cleared again
- * before each attempt, so that only a thread interrupted without pause for that long gives up): not at
- * all when the file shows the bytes arrived, and after taking back the part that arrived when the write
- * stopped inside the line.
+ * during the write), the file's own writer thread, which nothing interrupts, reopens it and writes the
+ * line while the caller waits: not at all when the file shows the bytes arrived, and after taking back
+ * the part that arrived when the write stopped inside the line.
  */
 final class LineFile implements AutoCloseable {
   /** One lock per file per JVM: two channels of one JVM may not hold overlapping file locks. */
@@ -47,6 +50,8 @@ final class LineFile implements AutoCloseable {
   /** Where this writer's last write ended; -1 before the first. */
   private long end = -1;
   private boolean closed;
+  /** Takes up a write an interrupt stopped; never interrupted itself (created on first need). */
+  private ExecutorService writer;
 
   LineFile(Path path, boolean processLock, boolean sync) throws IOException {
     Path absolute = path.toAbsolutePath().normalize();
@@ -78,44 +83,77 @@ final class LineFile implements AutoCloseable {
   }
 
   /**
-   * Attempts at one append when interrupts keep closing the channel. A thread that another interrupts
-   * in a tight loop can see its flag set again between the retry's clearing it and the next lock, so a
-   * hundred attempts were not always enough (ConcurrencyTest); each failed attempt costs a reopen.
+   * Appends {@code bytes} (complete lines) in one write. The caller's thread writes; when an interrupt
+   * closes the channel during that write, the write is taken up by this file's own writer thread, which
+   * nothing interrupts, while the caller waits for it (a caller interrupted without pause could otherwise
+   * fail every retry of its own).
    */
-  private static final int ATTEMPTS = 10_000;
-
-  /** Appends {@code bytes} (complete lines) in one write. */
   void append(ByteBuffer bytes) throws IOException {
     lock.lock();
     boolean interrupted = Thread.interrupted();
     try {
+      if (closed) {
+        throw new IllegalStateException("the logger of " + path + " is closed");
+      }
       int start = bytes.position();
-      long before = -1;
-      for (int attempt = 1; ; attempt++) {
-        if (closed) {
-          throw new IllegalStateException("the logger of " + path + " is closed");
-        }
+      try {
+        write(bytes, -1);
+      } catch (ClosedChannelException | FileLockInterruptionException e) {
+        // An interrupt during the write closed the channel (or close() did, checked above).
         interrupted |= Thread.interrupted();
-        try {
-          write(bytes, before);
-          return;
-        } catch (ClosedChannelException | FileLockInterruptionException e) {
-          // An interrupt during the write closed the channel (or close() did, checked above).
-          interrupted |= Thread.interrupted();
-          if (closed || attempt == ATTEMPTS) {
-            throw e;
-          }
-          // A later attempt that failed before writing anything must not forget the earlier one's start.
-          before = pending >= 0 ? pending : before;
-          reopen();
-          bytes.position(start);
+        if (closed) {
+          throw e;
         }
+        long before = pending;
+        bytes.position(start);
+        interrupted |= onWriterThread(() -> {
+          reopen();
+          write(bytes, before);
+          return null;
+        });
       }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
       lock.unlock();
+    }
+  }
+
+  /** An I/O step that may throw. */
+  private interface Step {
+    Void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code step} on this file's writer thread (started on first need) and waits for it, through
+   * interrupts; returns whether the caller was interrupted meanwhile. The caller holds {@link #lock}.
+   */
+  private boolean onWriterThread(Step step) throws IOException {
+    if (writer == null) {
+      writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tracemill-capture-writer");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    Future<Void> done = writer.submit(step::run);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.get();
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
     }
   }
 
@@ -200,6 +238,9 @@ final class LineFile implements AutoCloseable {
     try {
       if (!closed) {
         closed = true;
+        if (writer != null) {
+          writer.shutdown(); // no task is running: each is waited for under the lock held here
+        }
         try {
           channel.close();
         } finally {
