@@ -74,7 +74,8 @@ public final class DictionaryDetector implements Detector {
       }
     }
     this.surrogateTokens = prefixes.isEmpty() ? null : Pattern.compile(
-        "(?<![\\p{L}\\p{N}])(?:" + String.join("|", prefixes) + ")-[0-9A-F]{4}(?![\\p{L}\\p{N}])");
+        // the same word characters as isWordChar: letters, decimal digits, marks ("²Customer-43C1" is a surrogate)
+        "(?<![\\p{L}\\p{Nd}\\p{M}])(?:" + String.join("|", prefixes) + ")-[0-9A-F]{4}(?![\\p{L}\\p{Nd}\\p{M}])");
   }
 
   /** The dictionaries' types, in no order. */

@@ -175,4 +175,14 @@ class DictionaryDetectorTest implements DetectorContract {
     assertThat(words[0]).isEqualTo(words[3]);
     assertThat(DETECTOR.detect(out, ScanContext.FREE_TEXT)).isEmpty();
   }
+
+  @Test
+  void aSurrogateAfterANumberSignThatIsNoDigitIsStillASurrogate() {
+    Redactor redactor = new Redactor(RedactionPolicy.defaults());
+    for (String text : List.of("\u00b2Acme renewed\u00b2", "\u215bAcme!")) {
+      String once = redactor.redact(text, DETECTOR.detect(text, ScanContext.FREE_TEXT), RedactionContext.forUnit("u")).text();
+      String twice = redactor.redact(once, DETECTOR.detect(once, ScanContext.FREE_TEXT), RedactionContext.forUnit("u")).text();
+      assertThat(twice).isEqualTo(once);
+    }
+  }
 }
