@@ -99,7 +99,7 @@ final class LineFile implements AutoCloseable {
       try {
         write(bytes, -1);
       } catch (ClosedChannelException | FileLockInterruptionException e) {
-        // An interrupt during the write closed the channel (or close() did, checked above).
+        // An interrupt during the write closed the channel (or close() did: checked next).
         interrupted |= Thread.interrupted();
         if (closed) {
           throw e;
