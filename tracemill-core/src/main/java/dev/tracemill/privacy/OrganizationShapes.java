@@ -339,7 +339,8 @@ final class OrganizationShapes {
 
   /** The index of the token starting at {@code offset}, or -1. */
   private static int tokenStartingAt(List<Token> tokens, int offset) {
-    return tokenAt(tokens, offset, true);
+    int k = firstTokenFrom(tokens, offset);
+    return k < tokens.size() && tokens.get(k).start() == offset ? k : -1;
   }
 
   // ---- 1. a name ending in an organisation word ----
@@ -615,19 +616,14 @@ final class OrganizationShapes {
 
   /** The index of the token ending at {@code offset}, or -1 (tokens are sorted by offset). */
   private static int tokenEndingAt(List<Token> tokens, int offset) {
-    return tokenAt(tokens, offset, false);
-  }
-
-  /** Binary search for the token whose start (or end) is {@code offset}; -1 when none. */
-  private static int tokenAt(List<Token> tokens, int offset, boolean byStart) {
     int lo = 0;
     int hi = tokens.size() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int at = byStart ? tokens.get(mid).start() : tokens.get(mid).end();
-      if (at == offset) {
+      int end = tokens.get(mid).end();
+      if (end == offset) {
         return mid;
-      } else if (at < offset) {
+      } else if (end < offset) {
         lo = mid + 1;
       } else {
         hi = mid - 1;

@@ -27,7 +27,8 @@ import java.util.Set;
  * order (the full name must come first). One instance per {@link RedactionContext}; not thread-safe.
  */
 final class PersonLinks {
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+  /** Titles and suffixes a person's surrogate keeps as they are; no name of its own. */
+  static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
       "mister", "doctor", "professor", "dame", "lady", "lord", "rev", "fr", "sr", "jr", "st");
   private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "del", "della", "di", "da",
       "du", "dos", "das", "do", "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "zu", "af");

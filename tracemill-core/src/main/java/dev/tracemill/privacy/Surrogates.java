@@ -90,7 +90,6 @@ final class Surrogates {
   private static final Set<String> NAME_WORDS = nameWords();
   /** The documentation companies, lower-cased. */
   private static final Set<String> ORGANIZATION_SET = lowerSet(ORGANIZATIONS);
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam");
 
   /** The made-up given names, family names and towns (for the test that none is a real one). */
   static List<String> madeUpNames() {
@@ -259,7 +258,7 @@ final class Surrogates {
         b--; // a full stop, or a combining mark the text put after the name
       }
       String w = word.substring(a, b);
-      if (w.isEmpty() || TITLES.contains(w) || w.length() == 1) {
+      if (w.isEmpty() || PersonLinks.TITLES.contains(w) || w.length() == 1) {
         continue;
       }
       if (!NAME_WORDS.contains(w)) {

@@ -39,9 +39,6 @@ final class UnitSweep implements Detector {
    */
   static final double MIN_SCORE = 0.6;
   private static final double SCORE = 0.9;
-  /** Words of a full name that are no name: {@code Mrs Jane Okafor} does not make every {@code Mrs} a person. */
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
-      "dame", "lady", "lord", "mister", "doctor", "professor", "jr", "sr");
 
   private final Map<String, String> typeByValue;
 
@@ -64,9 +61,9 @@ final class UnitSweep implements Detector {
       List<String> values = new ArrayList<>();
       values.add(e.getKey());
       if (e.getValue().equals(EntityTypes.PERSON)) {
-        // Jane Okafor is also Okafor, and Jane, where either stands alone
+        // Jane Okafor is also Okafor, and Jane, where either stands alone; a title (Mrs) is no name of its own
         for (WordTokens.Token t : WordTokens.of(e.getKey())) {
-          if (!t.initial() && !t.number() && t.capitalised() && !TITLES.contains(t.lower())) {
+          if (!t.initial() && !t.number() && t.capitalised() && !PersonLinks.TITLES.contains(t.lower())) {
             values.add(e.getKey().substring(t.start(), t.end()));
           }
         }
